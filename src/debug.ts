@@ -1,0 +1,47 @@
+import { consoleSandbox } from '@sentry/core';
+
+/** The prefix of every line this package writes, so its own lines can be recognised. */
+export const LOG_PREFIX = '[sentry-event-filter]';
+
+type Level = 'info' | 'warn' | 'error';
+
+/** The package's only way to write diagnostics: opt-in, prefixed, and free when off. */
+export interface DebugLogger {
+  readonly enabled: boolean;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+const SILENT: DebugLogger = {
+  enabled: false,
+  info() {},
+  warn() {},
+  error() {},
+};
+
+/**
+ * Returns a logger that writes to the console only when `enabled` is true.
+ *
+ * Writes go through Sentry's console sandbox, so the SDK's console instrumentation never
+ * captures them as breadcrumbs, log records or events.
+ */
+export function createDebugLogger(enabled: boolean): DebugLogger {
+  if (!enabled) {
+    return SILENT;
+  }
+
+  const write = (level: Level, message: string): void => {
+    consoleSandbox(() => {
+      const sink = globalThis.console;
+      sink?.[level]?.(`${LOG_PREFIX} ${message}`);
+    });
+  };
+
+  return {
+    enabled: true,
+    info: (message) => write('info', message),
+    warn: (message) => write('warn', message),
+    error: (message) => write('error', message),
+  };
+}

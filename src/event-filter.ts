@@ -1,0 +1,495 @@
+import type {
+  Breadcrumb,
+  BreadcrumbHint,
+  Envelope,
+  ErrorEvent,
+  Event,
+  EventHint,
+  Integration,
+  Log,
+  StreamedSpanJSON,
+  TransactionEvent,
+} from '@sentry/core';
+import { createDebugLogger, type DebugLogger } from './debug.ts';
+import { createEnrichment, type EnrichEvent } from './enrich/index.ts';
+import { describeFailure } from './failure.ts';
+import { createIntegration } from './integration.ts';
+import {
+  collectCandidates,
+  compileExceptionRule,
+  type ExceptionRule,
+  type ExceptionRuleMatch,
+} from './match/exception.ts';
+import {
+  compileLoggerRule,
+  type LoggerNameResolver,
+  type LoggerRule,
+  type LoggerRuleMatch,
+  type LoggerSource,
+  loggerNames,
+} from './match/logger.ts';
+import {
+  type ResolvedOptions,
+  resolveOptions,
+  type SentryEventFilterOptions,
+} from './options/index.ts';
+import { DropLog, isOwnLine } from './report/drop-log.ts';
+import { type FilterStats, type ItemKind, StatsCounter } from './report/stats.ts';
+import { createScrubber, type Removal, type Scrubber } from './scrub/index.ts';
+
+/** Why an item was dropped: the option and entry that matched, or the filter's own line. */
+export type DropRule = ExceptionRuleMatch | LoggerRuleMatch | { readonly option: 'ownLine' };
+
+/** What the filter did to one event, as `filter.check()` reports it. */
+export interface CheckResult {
+  readonly outcome: 'sent' | 'dropped';
+  /** The rule that dropped the event, written as in `filter.stats().rules`. */
+  readonly droppedBy: string | undefined;
+  /** Tags the filter added. */
+  readonly tags: Readonly<Record<string, string>>;
+  /** The event as it would be sent, or `null` when dropped. */
+  readonly event: Event | null;
+  /** Every value removed, with its path, rule and a masked preview. */
+  readonly removals: readonly Removal[];
+}
+
+interface Decision {
+  readonly drop: DropRule | undefined;
+  readonly userCaused: ExceptionRuleMatch | undefined;
+}
+
+const KEEP: Decision = { drop: undefined, userCaused: undefined };
+
+/** Names a rule the way counters, notices and the command line show it. */
+export function ruleName(rule: DropRule | ExceptionRuleMatch): string {
+  return rule.option === 'ownLine' ? 'ownLine' : `${rule.option}: ${rule.label}`;
+}
+
+/**
+ * One policy object between an application and Sentry: drops errors by exception class and
+ * logger, tags user-caused errors, enriches events, and removes sensitive information from
+ * everything the SDK sends.
+ *
+ * @example
+ * ```ts
+ * const filter = new SentryEventFilter({
+ *   filteredOutExceptions: [AuthCancelledError],
+ *   userCausedExceptions: [ValidationError],
+ *   ignoredLoggers: ['http.security'],
+ * });
+ * Sentry.init({ dsn, integrations: [filter.integration()] });
+ * ```
+ */
+export class SentryEventFilter {
+  readonly #options: ResolvedOptions;
+  readonly #debug: DebugLogger;
+  readonly #stats = new StatsCounter();
+  readonly #dropLog: DropLog;
+  readonly #filteredOut: ExceptionRule;
+  readonly #userCaused: ExceptionRule;
+  readonly #ignoredLoggers: LoggerRule;
+  readonly #loggerName: LoggerNameResolver | undefined;
+  readonly #enrich: EnrichEvent;
+  readonly #scrubber: Scrubber | undefined;
+
+  /** Validates the options and compiles every rule; throws on invalid options. */
+  constructor(options: SentryEventFilterOptions = {}) {
+    const resolved = resolveOptions(options);
+    this.#options = resolved;
+    this.#debug = createDebugLogger(resolved.debug);
+    this.#dropLog = new DropLog(resolved.logger, this.#debug, resolved.dropLogIntervalMs);
+
+    const onPredicateFailure = (label: string, error: unknown): void => {
+      this.#reportFailure(`exception ${label} threw and counts as no match`, error);
+    };
+    this.#filteredOut = compileExceptionRule(
+      'filteredOutExceptions',
+      resolved.filteredOutExceptions,
+      onPredicateFailure,
+    );
+    this.#userCaused = compileExceptionRule(
+      'userCausedExceptions',
+      resolved.userCausedExceptions,
+      onPredicateFailure,
+    );
+    this.#ignoredLoggers = compileLoggerRule(resolved.ignoredLoggers);
+    this.#loggerName = this.#safeLoggerName(resolved.loggerName);
+
+    this.#enrich = createEnrichment(resolved.enrichment, resolved.enrich, {
+      enricherFailed: (label, error) =>
+        this.#reportFailure(`enricher ${label} threw and was skipped`, error),
+    });
+
+    this.#scrubber = resolved.sensitiveLoggingEnabled
+      ? undefined
+      : createScrubber(
+          resolved.scrub,
+          {
+            removed: (rule) => this.#stats.scrubbed(rule),
+            failed: (error) => this.#reportFailure('a value could not be scrubbed', error),
+          },
+          this.#debug,
+        );
+  }
+
+  /**
+   * A Sentry integration that applies the whole policy: decisions in `processEvent`, and
+   * scrubbing of every envelope right before it reaches the transport.
+   */
+  integration(): Integration {
+    return createIntegration({
+      prepareEvent: (event, hint) => this.#prepareEvent(event, hint),
+      dropLateEvent: (event) => this.#dropLateEvent(event),
+      dropLog: (log) => this.#dropsLog(log),
+      scrubEnvelope:
+        this.#scrubber === undefined ? undefined : (envelope) => this.#scrubEnvelope(envelope),
+    });
+  }
+
+  /** The whole pipeline for an error event, for `Sentry.init({ beforeSend })`. */
+  readonly beforeSend = (event: ErrorEvent, hint?: EventHint): ErrorEvent | null => {
+    return this.#processEvent(event, hint ?? {}) as ErrorEvent | null;
+  };
+
+  /** The whole pipeline for a transaction event, for `Sentry.init({ beforeSendTransaction })`. */
+  readonly beforeSendTransaction = (
+    event: TransactionEvent,
+    hint?: EventHint,
+  ): TransactionEvent | null => {
+    return this.#processEvent(event, hint ?? {}) as TransactionEvent | null;
+  };
+
+  /** Drops log records from ignored loggers and scrubs the rest, for `beforeSendLog`. */
+  readonly beforeSendLog = (log: Log): Log | null => {
+    if (this.#dropsLog(log)) {
+      return null;
+    }
+    return this.#scrub(
+      (scrubber) => scrubber.log(log),
+      log,
+      () => ({ ...log, attributes: {} }),
+    );
+  };
+
+  /** Drops breadcrumbs from ignored loggers and scrubs the rest, for `beforeBreadcrumb`. */
+  readonly beforeBreadcrumb = (
+    breadcrumb: Breadcrumb,
+    _hint?: BreadcrumbHint,
+  ): Breadcrumb | null => {
+    this.#stats.seen('breadcrumb');
+    const rule = this.#matchLogger({ kind: 'breadcrumb', breadcrumb });
+    if (rule !== undefined) {
+      this.#stats.dropped('breadcrumb', ruleName(rule));
+      return null;
+    }
+    return this.#scrub(
+      (scrubber) => scrubber.breadcrumb(breadcrumb),
+      breadcrumb,
+      () => pickDefined(breadcrumb, ['category', 'level', 'timestamp', 'type']),
+    );
+  };
+
+  /** Scrubs a streamed span, for `beforeSendSpan`. Spans cannot be dropped there. */
+  readonly beforeSendSpan = (span: StreamedSpanJSON): StreamedSpanJSON => {
+    this.#stats.seen('span');
+    return this.#scrub(
+      (scrubber) => scrubber.span(span),
+      span,
+      () => ({ ...span, name: '[Filtered]', attributes: {} }),
+    );
+  };
+
+  /**
+   * Runs the whole pipeline on one event and reports what it did, for previews and the
+   * command line. Counters are updated as for any other event.
+   */
+  check(event: Event, hint: EventHint = {}): CheckResult {
+    const removals: Removal[] = [];
+    const kind = itemKind(event);
+    this.#stats.seen(kind);
+
+    const decision = this.#safeDecide(event, hint);
+    if (decision.drop !== undefined) {
+      this.#recordDrop(kind, decision.drop, event.event_id);
+      return {
+        outcome: 'dropped',
+        droppedBy: ruleName(decision.drop),
+        tags: {},
+        event: null,
+        removals,
+      };
+    }
+
+    const prepared = this.#applyDecision(event, hint, decision);
+    const scrubbed = this.#scrub(
+      (scrubber) => scrubber.event(prepared, removals),
+      prepared,
+      () => strippedEvent(prepared),
+    );
+    const tags: Record<string, string> = {};
+    if (decision.userCaused !== undefined) {
+      tags[this.#options.userCausedTag] = 'true';
+    }
+    return { outcome: 'sent', droppedBy: undefined, tags, event: scrubbed, removals };
+  }
+
+  /** Scrubs every item of an envelope and its header; returns a new envelope. */
+  scrubEnvelope(envelope: Envelope, removals?: Removal[]): Envelope {
+    return this.#scrubEnvelope(envelope, removals);
+  }
+
+  /** Counters per item kind, rule and outcome since the filter was created. */
+  stats(): FilterStats {
+    return this.#stats.snapshot();
+  }
+
+  #processEvent(event: Event, hint: EventHint): Event | null {
+    const prepared = this.#prepareEvent(event, hint);
+    if (prepared === null) {
+      return null;
+    }
+    return this.#scrub(
+      (scrubber) => scrubber.event(prepared),
+      prepared,
+      () => strippedEvent(prepared),
+    );
+  }
+
+  /** Decide, tag and enrich: everything but scrubbing. */
+  #prepareEvent(event: Event, hint: EventHint): Event | null {
+    const kind = itemKind(event);
+    this.#stats.seen(kind);
+
+    const decision = this.#safeDecide(event, hint);
+    if (decision.drop !== undefined) {
+      this.#recordDrop(kind, decision.drop, event.event_id);
+      return null;
+    }
+
+    return this.#applyDecision(event, hint, decision);
+  }
+
+  #applyDecision(event: Event, hint: EventHint, decision: Decision): Event {
+    let result = event;
+    try {
+      if (decision.userCaused !== undefined) {
+        result = { ...result, tags: { ...result.tags, [this.#options.userCausedTag]: 'true' } };
+        this.#stats.tagged(ruleName(decision.userCaused));
+      }
+      result = this.#enrich(result, hint, { userCaused: decision.userCaused !== undefined });
+      result = this.#withoutIgnoredBreadcrumbs(result);
+    } catch (error) {
+      this.#reportFailure('tagging or enrichment failed; the event is sent without it', error);
+    }
+    return result;
+  }
+
+  /**
+   * The check that runs after every event processor, for loggers that the SDK only stamps
+   * on the event at that point (console capture sets `logger: "console"` in a scope processor).
+   */
+  #dropLateEvent(event: Event): boolean {
+    try {
+      const rule = this.#ownLine(event) ?? this.#matchLogger({ kind: 'event', event });
+      if (rule === undefined) {
+        return false;
+      }
+      this.#recordDrop(itemKind(event), rule, event.event_id);
+      return true;
+    } catch (error) {
+      this.#reportFailure('the logger check failed; the event is kept', error);
+      return false;
+    }
+  }
+
+  #safeDecide(event: Event, hint: EventHint): Decision {
+    try {
+      return this.#decide(event, hint);
+    } catch (error) {
+      this.#reportFailure('deciding on an event failed; the event is kept', error);
+      return KEEP;
+    }
+  }
+
+  #decide(event: Event, hint: EventHint): Decision {
+    const own = this.#ownLine(event);
+    if (own !== undefined) {
+      return { drop: own, userCaused: undefined };
+    }
+
+    const loggerRule = this.#matchLogger({ kind: 'event', event });
+    if (loggerRule !== undefined) {
+      return { drop: loggerRule, userCaused: undefined };
+    }
+
+    if (this.#filteredOut.isEmpty && this.#userCaused.isEmpty) {
+      return KEEP;
+    }
+
+    const candidates = collectCandidates(event, hint, this.#options.matchCauses);
+    if (candidates.length === 0) {
+      return KEEP;
+    }
+
+    const dropRule = this.#filteredOut.match(candidates, event);
+    if (dropRule !== undefined) {
+      return { drop: dropRule, userCaused: undefined };
+    }
+
+    return { drop: undefined, userCaused: this.#userCaused.match(candidates, event) };
+  }
+
+  /** Counts a log record and tells whether it is dropped. */
+  #dropsLog(log: Log): boolean {
+    this.#stats.seen('log');
+    const rule = this.#decideLog(log);
+    if (rule !== undefined) {
+      this.#recordDrop('log', rule, undefined);
+    }
+    return rule !== undefined;
+  }
+
+  #decideLog(log: Log): DropRule | undefined {
+    try {
+      if (this.#dropLog.isWriting || isOwnLine(log.message)) {
+        return { option: 'ownLine' };
+      }
+      return this.#matchLogger({ kind: 'log', log });
+    } catch (error) {
+      this.#reportFailure('the logger check failed; the log record is kept', error);
+      return undefined;
+    }
+  }
+
+  /** Recognises what the drop notice itself caused, so it never loops through the filter. */
+  #ownLine(event: Event): DropRule | undefined {
+    if (this.#dropLog.isWriting) {
+      return { option: 'ownLine' };
+    }
+    const text = event.message ?? event.logentry?.message ?? event.exception?.values?.at(-1)?.value;
+    return isOwnLine(text) ? { option: 'ownLine' } : undefined;
+  }
+
+  #matchLogger(source: LoggerSource): LoggerRuleMatch | undefined {
+    if (this.#ignoredLoggers.isEmpty) {
+      return undefined;
+    }
+    return this.#ignoredLoggers.match(loggerNames(source, this.#loggerName));
+  }
+
+  #withoutIgnoredBreadcrumbs(event: Event): Event {
+    const breadcrumbs = event.breadcrumbs;
+    if (this.#ignoredLoggers.isEmpty || !Array.isArray(breadcrumbs) || breadcrumbs.length === 0) {
+      return event;
+    }
+
+    const kept = breadcrumbs.filter((breadcrumb) => {
+      const rule = this.#matchLogger({ kind: 'breadcrumb', breadcrumb });
+      if (rule !== undefined) {
+        this.#stats.dropped('breadcrumb', ruleName(rule));
+      }
+      return rule === undefined;
+    });
+    return kept.length === breadcrumbs.length ? event : { ...event, breadcrumbs: kept };
+  }
+
+  #recordDrop(kind: ItemKind, rule: DropRule, eventId: string | undefined): void {
+    const name = ruleName(rule);
+    this.#stats.dropped(kind, name);
+    if (rule.option !== 'ownLine') {
+      this.#dropLog.record({ kind, rule: name, eventId });
+    }
+  }
+
+  #scrub<T>(run: (scrubber: Scrubber) => T, input: T, fallback: () => T): T {
+    const scrubber = this.#scrubber;
+    if (scrubber === undefined) {
+      return input;
+    }
+    try {
+      return run(scrubber);
+    } catch (error) {
+      // Never send raw data: what could not be scrubbed is reduced to its structure.
+      this.#reportFailure('scrubbing failed; the item is sent reduced to its structure', error);
+      return fallback();
+    }
+  }
+
+  #scrubEnvelope(envelope: Envelope, removals?: Removal[]): Envelope {
+    return this.#scrub(
+      (scrubber) => scrubber.envelope(envelope, removals),
+      envelope,
+      () => [{}, []] as unknown as Envelope,
+    );
+  }
+
+  #safeLoggerName(resolve: LoggerNameResolver | undefined): LoggerNameResolver | undefined {
+    if (resolve === undefined) {
+      return undefined;
+    }
+    let reported = false;
+    return (source) => {
+      try {
+        return resolve(source);
+      } catch (error) {
+        if (!reported) {
+          reported = true;
+          this.#reportFailure('the loggerName option threw and counts as no name', error);
+        }
+        return undefined;
+      }
+    };
+  }
+
+  #reportFailure(what: string, error: unknown): void {
+    this.#stats.failure();
+    this.#debug.warn(`${what}: ${describeFailure(error)}`);
+  }
+}
+
+function itemKind(event: Event): ItemKind {
+  return event.type === 'transaction' ? 'transaction' : 'event';
+}
+
+/**
+ * What is left of an event that could not be scrubbed: fields that never carry user data,
+ * so the failure is visible in Sentry without leaking anything.
+ */
+function strippedEvent<T extends Event>(original: T): T {
+  const event: Event = original;
+  const exceptionTypes = (event.exception?.values ?? []).map((exception) => ({
+    type: typeof exception?.type === 'string' ? exception.type : 'Error',
+    value: '[Filtered]',
+  }));
+
+  const stripped: Event = {
+    ...pickDefined(event, [
+      'event_id',
+      'timestamp',
+      'level',
+      'platform',
+      'release',
+      'environment',
+      'type',
+    ]),
+    tags: { scrub_failed: 'true' },
+    message: 'This event could not be scrubbed and was reduced to its structure.',
+  };
+  if (exceptionTypes.length > 0) {
+    stripped.exception = { values: exceptionTypes };
+  }
+  return stripped as T;
+}
+
+function pickDefined<T extends object, K extends keyof T>(
+  source: T,
+  keys: readonly K[],
+): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const key of keys) {
+    if (source[key] !== undefined) {
+      picked[key] = source[key];
+    }
+  }
+  return picked;
+}

@@ -1,0 +1,32 @@
+/**
+ * sentry-event-filter: one policy object between an application and Sentry.
+ *
+ * Create a `SentryEventFilter`, add `filter.integration()` to `Sentry.init`, and it drops the
+ * errors you never want to see, tags the ones your users caused, enriches events, and removes
+ * secrets and personal data from everything the SDK sends.
+ */
+
+export type { Enricher, Enrichment, EnrichmentOptions } from './enrich/index.ts';
+// Errors
+export {
+  isSentryEventFilterError,
+  SentryEventFilterError,
+  type SentryEventFilterErrorCode,
+} from './errors.ts';
+// The filter
+export { type CheckResult, SentryEventFilter } from './event-filter.ts';
+export { INTEGRATION_NAME } from './integration.ts';
+export type {
+  ExceptionClass,
+  ExceptionMatcher,
+  ExceptionPredicate,
+} from './match/exception.ts';
+export type { LoggerNameResolver, LoggerSource } from './match/logger.ts';
+// Options
+export type { SentryEventFilterOptions } from './options/index.ts';
+export type { DropLogger } from './report/drop-log.ts';
+
+// Results
+export type { FilterStats, ItemKind, Outcome } from './report/stats.ts';
+export type { Removal } from './scrub/index.ts';
+export { DETECTOR_NAMES, type DetectorName, type ScrubOptions } from './scrub/options.ts';

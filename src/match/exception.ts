@@ -1,0 +1,326 @@
+import type { Event, EventHint, Exception } from '@sentry/core';
+
+/** A class, built-in or user-defined, whose instances (and subclass instances) match. */
+// biome-ignore lint/suspicious/noExplicitAny: a class constructor may take any arguments
+export type ExceptionClass = abstract new (...args: any[]) => unknown;
+
+/** Decides for itself: `error` is the thrown value, or a `{ name, message }` stand-in. */
+export type ExceptionPredicate = (error: unknown, event: Event) => boolean;
+
+/** One entry of `filteredOutExceptions` or `userCausedExceptions`. */
+export type ExceptionMatcher = ExceptionClass | string | ExceptionPredicate;
+
+/** Which entry of which option matched, for counters and drop notices. */
+export interface ExceptionRuleMatch {
+  readonly option: 'filteredOutExceptions' | 'userCausedExceptions';
+  readonly index: number;
+  /** The class or name as the user wrote it, or `predicate <name>`. */
+  readonly label: string;
+}
+
+/**
+ * A thrown value to classify. Live candidates come from `hint.originalException` and its
+ * causes; serialized ones from `event.exception.values`, where only the type name is known.
+ */
+export type Candidate =
+  | { readonly live: true; readonly value: unknown }
+  | {
+      readonly live: false;
+      readonly type: string | undefined;
+      readonly message: string | undefined;
+    };
+
+interface CompiledEntry {
+  readonly label: string;
+  readonly index: number;
+  matches(candidate: Candidate, event: Event): boolean;
+}
+
+/** A compiled exception list. */
+export interface ExceptionRule {
+  readonly isEmpty: boolean;
+  match(candidates: readonly Candidate[], event: Event): ExceptionRuleMatch | undefined;
+}
+
+/** Called once per failing predicate, so a broken predicate is reported without flooding. */
+export type PredicateFailureHandler = (label: string, error: unknown) => void;
+
+const MAX_PROTOTYPE_DEPTH = 32;
+const MAX_CAUSES = 32;
+
+/**
+ * Tells whether a function is meant as a class: written with `class`, or a constructor
+ * function whose prototype derives from `Error` (what ES5 compilers emit for subclasses).
+ */
+export function isExceptionClass(value: unknown): value is ExceptionClass {
+  if (typeof value !== 'function') {
+    return false;
+  }
+
+  if (Function.prototype.toString.call(value).startsWith('class')) {
+    return true;
+  }
+
+  const prototype: unknown = (value as { prototype?: unknown }).prototype;
+  return (
+    typeof prototype === 'object' &&
+    prototype !== null &&
+    prototypeNames(prototype).includes('Error')
+  );
+}
+
+/**
+ * Tells whether a class name can identify a class on its own. Minifiers rename classes to
+ * one or two letters, so such names (and empty ones) must never match by name.
+ */
+export function isDistinctiveName(name: string): boolean {
+  return name.length >= 3 && !/^[a-z$_][\w$]{0,2}$/.test(name);
+}
+
+/** Compiles one option's list; the entries were validated by the options schema. */
+export function compileExceptionRule(
+  option: ExceptionRuleMatch['option'],
+  entries: readonly ExceptionMatcher[],
+  onPredicateFailure: PredicateFailureHandler,
+): ExceptionRule {
+  const compiled = entries.map((entry, index) => compileEntry(entry, index, onPredicateFailure));
+
+  return {
+    isEmpty: compiled.length === 0,
+    match(candidates, event) {
+      for (const entry of compiled) {
+        for (const candidate of candidates) {
+          if (entry.matches(candidate, event)) {
+            return { option, index: entry.index, label: entry.label };
+          }
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
+function compileEntry(
+  entry: ExceptionMatcher,
+  index: number,
+  onPredicateFailure: PredicateFailureHandler,
+): CompiledEntry {
+  if (typeof entry === 'string') {
+    return {
+      label: entry,
+      index,
+      matches: (candidate) => candidateNames(candidate).includes(entry),
+    };
+  }
+
+  if (isExceptionClass(entry)) {
+    return compileClassEntry(entry, index);
+  }
+
+  return compilePredicateEntry(entry as ExceptionPredicate, index, onPredicateFailure);
+}
+
+function compileClassEntry(exceptionClass: ExceptionClass, index: number): CompiledEntry {
+  const chain = prototypeNames(exceptionClass.prototype);
+  const ownName = chain[0] ?? '';
+  // Matching by names is only safe when every name in the chain says something.
+  const canMatchByName = chain.length > 0 && chain.every(isDistinctiveName);
+
+  return {
+    label: ownName || '<anonymous class>',
+    index,
+    matches(candidate) {
+      if (!candidate.live) {
+        return canMatchByName && candidate.type === ownName;
+      }
+
+      const { value } = candidate;
+      if (typeof value !== 'object' || value === null) {
+        return false;
+      }
+
+      if (isInstance(value, exceptionClass)) {
+        return true;
+      }
+
+      // Another realm (node:vm, an iframe) or a second copy of the same package: the class
+      // objects differ, but the chain of class names from this class down to the root agrees.
+      return canMatchByName && endsWith(prototypeNames(safePrototypeOf(value)), chain);
+    },
+  };
+}
+
+function compilePredicateEntry(
+  predicate: ExceptionPredicate,
+  index: number,
+  onPredicateFailure: PredicateFailureHandler,
+): CompiledEntry {
+  const label = `predicate ${predicate.name || `#${index}`}`;
+  let reported = false;
+
+  return {
+    label,
+    index,
+    matches(candidate, event) {
+      const error = candidate.live
+        ? candidate.value
+        : { name: candidate.type, message: candidate.message };
+      try {
+        return predicate(error, event) === true;
+      } catch (failure) {
+        if (!reported) {
+          reported = true;
+          onPredicateFailure(label, failure);
+        }
+        return false;
+      }
+    },
+  };
+}
+
+/**
+ * Lists what to classify for an event: the captured exception only, or with `matchCauses`
+ * the whole chain.
+ */
+export function collectCandidates(
+  event: Event,
+  hint: EventHint | undefined,
+  matchCauses: boolean,
+): Candidate[] {
+  const original = hint?.originalException;
+  if (typeof original === 'object' && original !== null) {
+    const primary: Candidate = { live: true, value: original };
+    return matchCauses ? [primary, ...liveCauses(original)] : [primary];
+  }
+
+  const values = exceptionValues(event);
+  if (values.length === 0) {
+    return [];
+  }
+
+  // Sentry lists causes first and the captured exception last.
+  const ordered = matchCauses ? [...values].reverse() : values.slice(-1);
+  return ordered.map(serializedCandidate);
+}
+
+function serializedCandidate(exception: Exception): Candidate {
+  return {
+    live: false,
+    type: typeof exception?.type === 'string' ? exception.type : undefined,
+    message: typeof exception?.value === 'string' ? exception.value : undefined,
+  };
+}
+
+function exceptionValues(event: Event): Exception[] {
+  const values = event.exception?.values;
+  return Array.isArray(values) ? values : [];
+}
+
+function liveCauses(root: object): Candidate[] {
+  const seen = new Set<unknown>([root]);
+  const queue: unknown[] = [root];
+  const causes: Candidate[] = [];
+
+  while (queue.length > 0 && causes.length < MAX_CAUSES) {
+    const current = queue.shift();
+    for (const next of linkedErrors(current)) {
+      if (typeof next === 'object' && next !== null && !seen.has(next)) {
+        seen.add(next);
+        causes.push({ live: true, value: next });
+        queue.push(next);
+      }
+    }
+  }
+
+  return causes;
+}
+
+/** `cause`, GraphQL's `originalError` and `AggregateError.errors`, read defensively. */
+function linkedErrors(value: unknown): unknown[] {
+  const linked: unknown[] = [];
+  try {
+    const record = value as { cause?: unknown; originalError?: unknown; errors?: unknown };
+    linked.push(record.cause, record.originalError);
+    if (Array.isArray(record.errors)) {
+      linked.push(...record.errors.slice(0, MAX_CAUSES));
+    }
+  } catch {
+    // A throwing getter or a hostile proxy ends the chain here.
+  }
+  return linked;
+}
+
+/** The names a string entry is compared with. */
+function candidateNames(candidate: Candidate): string[] {
+  if (!candidate.live) {
+    return candidate.type === undefined ? [] : [candidate.type];
+  }
+
+  const { value } = candidate;
+  if (typeof value !== 'object' || value === null) {
+    return [];
+  }
+
+  const names = prototypeNames(safePrototypeOf(value));
+  const ownName = readName(value);
+  if (ownName !== undefined) {
+    names.push(ownName);
+  }
+  return names;
+}
+
+function readName(value: object): string | undefined {
+  try {
+    const name: unknown = (value as { name?: unknown }).name;
+    return typeof name === 'string' && name !== '' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isInstance(value: object, exceptionClass: ExceptionClass): boolean {
+  try {
+    return value instanceof exceptionClass;
+  } catch {
+    return false;
+  }
+}
+
+function safePrototypeOf(value: object): object | null {
+  try {
+    return Object.getPrototypeOf(value) as object | null;
+  } catch {
+    return null;
+  }
+}
+
+/** Constructor names along a prototype chain, nearest first: `[ValidationError, Error, Object]`. */
+function prototypeNames(prototype: unknown): string[] {
+  const names: string[] = [];
+  let current = prototype;
+
+  try {
+    for (let depth = 0; depth < MAX_PROTOTYPE_DEPTH; depth++) {
+      if (typeof current !== 'object' || current === null) {
+        break;
+      }
+      const owner: unknown = Object.getOwnPropertyDescriptor(current, 'constructor')?.value;
+      const name: unknown =
+        typeof owner === 'function' ? (owner as { name?: unknown }).name : undefined;
+      names.push(typeof name === 'string' ? name : '');
+      current = Object.getPrototypeOf(current);
+    }
+  } catch {
+    // Proxies may throw from getPrototypeOf; what was read so far still counts.
+  }
+
+  return names;
+}
+
+function endsWith(names: readonly string[], suffix: readonly string[]): boolean {
+  if (suffix.length > names.length) {
+    return false;
+  }
+  const offset = names.length - suffix.length;
+  return suffix.every((name, index) => names[offset + index] === name);
+}

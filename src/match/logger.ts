@@ -1,0 +1,125 @@
+import type { Breadcrumb, Event, Log } from '@sentry/core';
+import picomatch from 'picomatch/posix';
+
+/** What a logger name is looked up on. */
+export type LoggerSource =
+  | { readonly kind: 'event'; readonly event: Event }
+  | { readonly kind: 'log'; readonly log: Log }
+  | { readonly kind: 'breadcrumb'; readonly breadcrumb: Breadcrumb };
+
+/**
+ * Finds the logger name where the built-in lookup cannot. Return `undefined` to fall back
+ * to it. A resolver that throws counts as `undefined` and is reported once.
+ */
+export type LoggerNameResolver = (source: LoggerSource) => string | undefined;
+
+/** Which `ignoredLoggers` entry matched. */
+export interface LoggerRuleMatch {
+  readonly option: 'ignoredLoggers';
+  readonly index: number;
+  readonly label: string;
+  /** The logger name that matched. */
+  readonly logger: string;
+}
+
+/** A compiled `ignoredLoggers` list. */
+export interface LoggerRule {
+  readonly isEmpty: boolean;
+  match(names: readonly string[]): LoggerRuleMatch | undefined;
+}
+
+const GLOB_CHARACTERS = /[*?[\]{}!()+@]/;
+
+/** Tells whether an `ignoredLoggers` entry is a glob rather than a name. */
+export function isLoggerGlob(pattern: string): boolean {
+  return GLOB_CHARACTERS.test(pattern);
+}
+
+/** Compiles `ignoredLoggers`; the entries were validated by the options schema. */
+export function compileLoggerRule(patterns: readonly string[]): LoggerRule {
+  const tests = patterns.map((pattern, index) => {
+    const test = isLoggerGlob(pattern)
+      ? picomatch(pattern, { dot: true, nobrace: false })
+      : (name: string) => name === pattern || name.startsWith(`${pattern}.`);
+    return { pattern, index, test };
+  });
+
+  return {
+    isEmpty: tests.length === 0,
+    match(names) {
+      for (const { pattern, index, test } of tests) {
+        for (const name of names) {
+          if (name !== '' && test(name)) {
+            return { option: 'ignoredLoggers', index, label: pattern, logger: name };
+          }
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
+const PINO_ORIGIN = 'auto.log.pino';
+const CONSOLE_ORIGIN = 'auto.log.console';
+const CONSOLA_ORIGIN = 'auto.log.consola';
+
+/**
+ * The logger names an event, log record or breadcrumb belongs to, most specific first.
+ *
+ * The SDK's pino integration stamps events `logger: "pino"` and keeps the pino logger's own
+ * name only in `contexts.pino.name`; its log records carry the bindings as attributes. Both
+ * names count, so `"pino"` ignores every pino record and `"http.security"` only that tree.
+ */
+export function loggerNames(source: LoggerSource, resolve?: LoggerNameResolver): string[] {
+  const names: string[] = [];
+  if (resolve !== undefined) {
+    addName(names, resolve(source));
+  }
+
+  switch (source.kind) {
+    case 'event':
+      addEventNames(source.event, names);
+      break;
+    case 'log':
+      addLogNames(source.log, names);
+      break;
+    case 'breadcrumb':
+      addName(names, source.breadcrumb.category);
+      break;
+  }
+
+  return names;
+}
+
+function addEventNames(event: Event, names: string[]): void {
+  const pino: unknown = event.contexts?.pino;
+  if (typeof pino === 'object' && pino !== null) {
+    addName(names, (pino as { name?: unknown }).name);
+    addName(names, 'pino');
+  }
+  addName(names, event.logger);
+}
+
+function addLogNames(log: Log, names: string[]): void {
+  const attributes = log.attributes ?? {};
+  const origin = attributes['sentry.origin'];
+
+  addName(names, attributes['logger.name']);
+  addName(names, attributes['pino.logger.name']);
+  if (origin === PINO_ORIGIN) {
+    // pino's own `name` binding arrives as a plain attribute.
+    addName(names, attributes.name);
+    addName(names, 'pino');
+  } else if (origin === CONSOLE_ORIGIN) {
+    addName(names, 'console');
+  } else if (origin === CONSOLA_ORIGIN) {
+    addName(names, attributes['consola.tag']);
+    addName(names, 'consola');
+  }
+}
+
+function addName(names: string[], value: unknown): void {
+  if (typeof value === 'string' && value !== '' && !names.includes(value)) {
+    names.push(value);
+  }
+}

@@ -1,0 +1,254 @@
+import picomatch from 'picomatch/posix';
+import * as v from 'valibot';
+import { SentryEventFilterError } from '../errors.ts';
+import { isLoggerGlob } from '../match/logger.ts';
+import { DETECTOR_NAMES } from '../scrub/options.ts';
+import { describeValue } from './describe.ts';
+import type { SentryEventFilterOptions } from './types.ts';
+
+// Each message below is the "expected ..." half of an error; `formatIssue` adds the option
+// path and the value that was given.
+
+const EXCEPTION_ENTRY =
+  'an exception class (such as `AuthCancelledError`), a class name string, or a predicate ' +
+  '`(error, event) => boolean`';
+
+const flag = v.optional(v.boolean('`true` or `false`'));
+
+const exceptionEntry = v.custom<unknown>(isValidExceptionEntry, (issue) =>
+  exceptionEntryMessage(issue.input),
+);
+
+const exceptionList = v.optional(
+  v.array(exceptionEntry, `an array of entries, each ${EXCEPTION_ENTRY}`),
+);
+
+const loggerPattern = v.custom<string>(
+  (input) => typeof input === 'string' && loggerPatternProblem(input) === undefined,
+  (issue) =>
+    typeof issue.input === 'string'
+      ? `a logger name, dot hierarchy or glob; ${loggerPatternProblem(issue.input)}`
+      : 'a logger name, dot hierarchy or glob (a string)',
+);
+
+const nonEmptyString = (what: string) =>
+  v.pipe(v.string(`${what} (a string)`), v.minLength(1, `${what}, not an empty string`));
+
+const functionOf = (what: string) =>
+  v.custom<(...args: never[]) => unknown>((input) => typeof input === 'function', what);
+
+const detectorSwitches = v.strictObject(
+  Object.fromEntries(DETECTOR_NAMES.map((name) => [name, flag])),
+  `an object of detector switches, such as \`{ ipAddress: false }\``,
+);
+
+const scrubSchema = v.strictObject(
+  {
+    keys: v.optional(
+      v.array(
+        v.union(
+          [nonEmptyString('a key name'), v.instance(RegExp)],
+          'a key name (a non-empty string) or a regular expression',
+        ),
+        'an array of key names or regular expressions',
+      ),
+    ),
+    exemptKeys: v.optional(v.array(nonEmptyString('a key name'), 'an array of key names')),
+    detectors: v.optional(detectorSwitches),
+    replacement: v.optional(v.string('a replacement text (a string)')),
+    defaults: flag,
+  },
+  'an object of scrubbing options',
+);
+
+const enrichmentSchema = v.union(
+  [
+    v.literal(false),
+    v.strictObject({
+      errorProperties: flag,
+      errorCodeTag: flag,
+      httpStatusTag: flag,
+      requestId: flag,
+      job: flag,
+    }),
+  ],
+  '`false` or an object of built-in enricher switches, such as `{ job: false }`',
+);
+
+const optionsSchema = v.strictObject(
+  {
+    sensitiveLoggingEnabled: flag,
+    filteredOutExceptions: exceptionList,
+    userCausedExceptions: exceptionList,
+    ignoredLoggers: v.optional(
+      v.array(loggerPattern, 'an array of logger names, dot hierarchies or globs'),
+    ),
+    matchCauses: flag,
+    userCausedTag: v.optional(
+      v.pipe(
+        v.string('a tag name (a string)'),
+        v.regex(
+          /^[A-Za-z0-9_.:-]{1,32}$/,
+          'a tag name of 1 to 32 letters, digits, `_`, `.`, `:` or `-`',
+        ),
+      ),
+    ),
+    loggerName: v.optional(functionOf('a function `(source) => string | undefined`')),
+    logger: v.optional(
+      v.custom<unknown>(
+        (input) =>
+          typeof input === 'object' &&
+          input !== null &&
+          typeof (input as { info?: unknown }).info === 'function',
+        'a logger with an `info` method, such as `console` or a pino logger',
+      ),
+    ),
+    dropLogIntervalMs: v.optional(
+      v.pipe(
+        v.number('a number of milliseconds'),
+        v.finite('a finite number of milliseconds'),
+        v.minValue(0, 'a number of milliseconds, zero or more'),
+      ),
+    ),
+    debug: flag,
+    scrub: v.optional(scrubSchema),
+    enrich: v.optional(
+      v.array(
+        functionOf('an enricher function `(event, hint) => enrichment`'),
+        'an array of enricher functions',
+      ),
+    ),
+    enrichment: v.optional(enrichmentSchema),
+  },
+  'an options object',
+);
+
+const KNOWN_OPTIONS = Object.keys(optionsSchema.entries);
+
+/**
+ * Checks user options and throws a {@link SentryEventFilterError} naming the first bad option,
+ * the value given and what was expected.
+ */
+export function validateOptions(options: unknown): SentryEventFilterOptions {
+  const result = v.safeParse(optionsSchema, options ?? {});
+  if (result.success) {
+    return options as SentryEventFilterOptions;
+  }
+
+  const [issue] = result.issues;
+  throw new SentryEventFilterError('INVALID_OPTION', formatIssue(issue), {
+    where: issuePath(issue),
+  });
+}
+
+function formatIssue(issue: v.BaseIssue<unknown>): string {
+  const path = issuePath(issue);
+
+  if (issue.type === 'strict_object' && issue.expected === 'never') {
+    const known = knownKeysAt(issue);
+    const suggestion = closest(String(issue.input), known);
+    const hint = suggestion === undefined ? '' : ` Did you mean \`${suggestion}\`?`;
+    return `Unknown option \`${path}\`.${hint} Known options here: ${known.join(', ')}.`;
+  }
+
+  if (path === '') {
+    return `Invalid options: expected ${issue.message}, got ${describeValue(issue.input)}.`;
+  }
+
+  return `Invalid option \`${path}\`: expected ${issue.message}, got ${describeValue(issue.input)}.`;
+}
+
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  let path = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key;
+    path += typeof key === 'number' ? `[${key}]` : path === '' ? String(key) : `.${String(key)}`;
+  }
+  return path;
+}
+
+function knownKeysAt(issue: v.BaseIssue<unknown>): string[] {
+  const parent = issue.path?.at(-2)?.key;
+  if (parent === 'scrub') {
+    return Object.keys(scrubSchema.entries);
+  }
+  if (parent === 'detectors') {
+    return [...DETECTOR_NAMES];
+  }
+  if (parent === 'enrichment') {
+    return ['errorProperties', 'errorCodeTag', 'httpStatusTag', 'requestId', 'job'];
+  }
+  return KNOWN_OPTIONS;
+}
+
+function isValidExceptionEntry(input: unknown): boolean {
+  if (typeof input === 'string') {
+    return input.trim() !== '' && input === input.trim();
+  }
+  if (typeof input !== 'function') {
+    return false;
+  }
+  // `Object` would match every thrown object, which is never what a list means.
+  return input !== Object;
+}
+
+function exceptionEntryMessage(input: unknown): string {
+  if (typeof input === 'string') {
+    return 'a class name without surrounding spaces, not an empty string';
+  }
+  if (input === Object) {
+    return `${EXCEPTION_ENTRY}; \`Object\` would match every thrown object`;
+  }
+  if (typeof input === 'object' && input !== null) {
+    return `${EXCEPTION_ENTRY}; pass the class itself, not an instance or a plain object`;
+  }
+  return EXCEPTION_ENTRY;
+}
+
+/** Says what is wrong with a logger pattern, or `undefined` when nothing is. */
+export function loggerPatternProblem(pattern: string): string | undefined {
+  if (pattern === '') {
+    return 'an empty name matches nothing';
+  }
+  if (/\s/.test(pattern)) {
+    return 'logger names contain no whitespace';
+  }
+  if (pattern.startsWith('.') || pattern.endsWith('.') || pattern.includes('..')) {
+    return 'dots only separate name parts, as in `http.security`';
+  }
+  if (isLoggerGlob(pattern)) {
+    try {
+      picomatch(pattern, { strictBrackets: true });
+    } catch (error) {
+      return `the glob is malformed (${(error as Error).message})`;
+    }
+  }
+  return undefined;
+}
+
+/** The known key nearest to a mistyped one, if any is close enough to suggest. */
+function closest(input: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

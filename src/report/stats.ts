@@ -1,0 +1,79 @@
+/** The kinds of items the filter handles. */
+export type ItemKind = 'event' | 'transaction' | 'log' | 'breadcrumb' | 'span';
+
+/** What happened to an item. */
+export type Outcome = 'dropped' | 'tagged';
+
+/** A snapshot of the filter's counters, as returned by `filter.stats()`. */
+export interface FilterStats {
+  /** Items looked at, by kind. */
+  readonly seen: Readonly<Record<ItemKind, number>>;
+  /** Items dropped, by kind. */
+  readonly dropped: Readonly<Record<ItemKind, number>>;
+  /** Events tagged as user-caused. */
+  readonly tagged: number;
+  /**
+   * Counts per rule and outcome. Keys name the option and the entry as written, for example
+   * `filteredOutExceptions: AuthCancelledError` or `ignoredLoggers: http.security`.
+   */
+  readonly rules: Readonly<Record<string, Readonly<Partial<Record<Outcome, number>>>>>;
+  /** Values replaced by scrubbing, in total and per scrubbing rule. */
+  readonly scrubbed: { readonly values: number; readonly byRule: Readonly<Record<string, number>> };
+  /** Failures caught at event time (a throwing predicate, enricher or value), never rethrown. */
+  readonly failures: number;
+}
+
+function emptyKinds(): Record<ItemKind, number> {
+  return { event: 0, transaction: 0, log: 0, breadcrumb: 0, span: 0 };
+}
+
+/** Mutable counters behind {@link FilterStats}. */
+export class StatsCounter {
+  readonly #seen = emptyKinds();
+  readonly #dropped = emptyKinds();
+  readonly #rules = new Map<string, Partial<Record<Outcome, number>>>();
+  readonly #scrubbedByRule = new Map<string, number>();
+  #tagged = 0;
+  #scrubbed = 0;
+  #failures = 0;
+
+  seen(kind: ItemKind): void {
+    this.#seen[kind]++;
+  }
+
+  dropped(kind: ItemKind, rule: string): void {
+    this.#dropped[kind]++;
+    this.#countRule(rule, 'dropped');
+  }
+
+  tagged(rule: string): void {
+    this.#tagged++;
+    this.#countRule(rule, 'tagged');
+  }
+
+  scrubbed(rule: string, count = 1): void {
+    this.#scrubbed += count;
+    this.#scrubbedByRule.set(rule, (this.#scrubbedByRule.get(rule) ?? 0) + count);
+  }
+
+  failure(): void {
+    this.#failures++;
+  }
+
+  snapshot(): FilterStats {
+    return {
+      seen: { ...this.#seen },
+      dropped: { ...this.#dropped },
+      tagged: this.#tagged,
+      rules: Object.fromEntries([...this.#rules].map(([rule, counts]) => [rule, { ...counts }])),
+      scrubbed: { values: this.#scrubbed, byRule: Object.fromEntries(this.#scrubbedByRule) },
+      failures: this.#failures,
+    };
+  }
+
+  #countRule(rule: string, outcome: Outcome): void {
+    const counts = this.#rules.get(rule) ?? {};
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
+    this.#rules.set(rule, counts);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The value detectors, each switchable in `scrub.detectors`.
+ * TODO(scrub): settle the final list with the detector implementations.
+ */
+export const DETECTOR_NAMES = [
+  'email',
+  'ipAddress',
+  'creditCard',
+  'usSocialSecurityNumber',
+  'iban',
+  'jwt',
+  'authorizationCredentials',
+  'urlCredentials',
+  'urlParameters',
+  'keyValuePairs',
+  'privateKey',
+  'serviceKeys',
+] as const;
+
+/** The name of a value detector. */
+export type DetectorName = (typeof DETECTOR_NAMES)[number];
+
+/** How sensitive information is found and replaced. */
+export interface ScrubOptions {
+  /**
+   * More sensitive key names, compared word by word like the built-in ones (`"pin"` catches
+   * `pin`, `userPin` and `PIN_CODE`), or regular expressions tested against the whole key.
+   * @default []
+   */
+  keys?: readonly (string | RegExp)[];
+  /**
+   * Key names never filtered by name, compared case-insensitively. Their values are still
+   * scanned by the detectors.
+   * @default []
+   */
+  exemptKeys?: readonly string[];
+  /**
+   * Detectors to switch on or off, by name; unnamed ones keep their default (on).
+   * @default {}
+   */
+  detectors?: Partial<Record<DetectorName, boolean>>;
+  /**
+   * The text that replaces a removed value.
+   * @default '[Filtered]'
+   */
+  replacement?: string;
+  /**
+   * Use the built-in sensitive keys and detectors. With `false`, only `keys` and the detectors
+   * switched on in `detectors` apply.
+   * @default true
+   */
+  defaults?: boolean;
+}
+
+/** Scrub options with every default applied. */
+export interface ResolvedScrubOptions {
+  readonly keys: readonly (string | RegExp)[];
+  readonly exemptKeys: readonly string[];
+  readonly detectors: Readonly<Record<DetectorName, boolean>>;
+  readonly replacement: string;
+  readonly defaults: boolean;
+}
+
+/** Applies defaults to validated scrub options. */
+export function resolveScrubOptions(options: ScrubOptions = {}): ResolvedScrubOptions {
+  const defaults = options.defaults ?? true;
+  const detectors = Object.fromEntries(
+    DETECTOR_NAMES.map((name) => [name, options.detectors?.[name] ?? defaults]),
+  ) as Record<DetectorName, boolean>;
+
+  return {
+    keys: options.keys ?? [],
+    exemptKeys: options.exemptKeys ?? [],
+    detectors,
+    replacement: options.replacement ?? '[Filtered]',
+    defaults,
+  };
+}
