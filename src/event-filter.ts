@@ -7,6 +7,7 @@ import type {
   EventHint,
   Integration,
   Log,
+  SerializedLog,
   StreamedSpanJSON,
   TransactionEvent,
 } from '@sentry/core';
@@ -40,17 +41,49 @@ import { createScrubber, type Removal, type Scrubber } from './scrub/index.ts';
 /** Why an item was dropped: the option and entry that matched, or the filter's own line. */
 export type DropRule = ExceptionRuleMatch | LoggerRuleMatch | { readonly option: 'ownLine' };
 
-/** What the filter did to one event, as `filter.check()` reports it. */
-export interface CheckResult {
+/** Whether an item goes out, and which rule dropped it if not. */
+export interface ItemOutcome {
   readonly outcome: 'sent' | 'dropped';
-  /** The rule that dropped the event, written as in `filter.stats().rules`. */
+  /** The rule that dropped the item, written as in `filter.stats().rules`. */
   readonly droppedBy: string | undefined;
+}
+
+/** What the filter did to one event, as `filter.check()` reports it. */
+export interface CheckResult extends ItemOutcome {
   /** Tags the filter added. */
   readonly tags: Readonly<Record<string, string>>;
   /** The event as it would be sent, or `null` when dropped. */
   readonly event: Event | null;
   /** Every value removed, with its path, rule and a masked preview. */
   readonly removals: readonly Removal[];
+}
+
+/** What the filter did to one log record, as `filter.checkLog()` reports it. */
+export interface LogCheckResult<T> extends ItemOutcome {
+  /** The record as it would be sent, or `null` when dropped. */
+  readonly log: T | null;
+  readonly removals: readonly Removal[];
+}
+
+/** What happened to one item of an envelope. */
+export interface ItemCheckResult extends ItemOutcome {
+  /** The item's position in the envelope as given. */
+  readonly index: number;
+  /** The item type from its header: `event`, `transaction`, `log`, `span`... */
+  readonly type: string;
+  /** Tags the filter added, for events. */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** For log containers: the records dropped, by position and rule. */
+  readonly droppedRecords?: readonly { readonly index: number; readonly rule: string }[];
+  /** Values removed from this item; paths start inside the item's payload. */
+  readonly removals: readonly Removal[];
+}
+
+/** What `filter.checkEnvelope()` returns. */
+export interface EnvelopeCheckResult {
+  /** The envelope to send, or `null` when every item was dropped. */
+  readonly envelope: Envelope | null;
+  readonly items: readonly ItemCheckResult[];
 }
 
 interface Decision {
@@ -140,7 +173,7 @@ export class SentryEventFilter {
     return createIntegration({
       prepareEvent: (event, hint) => this.#prepareEvent(event, hint),
       dropLateEvent: (event) => this.#dropLateEvent(event),
-      dropLog: (log) => this.#dropsLog(log),
+      dropLog: (log) => this.#filterLog(log) !== undefined,
       scrubEnvelope:
         this.#scrubber === undefined ? undefined : (envelope) => this.#scrubEnvelope(envelope),
     });
@@ -161,7 +194,7 @@ export class SentryEventFilter {
 
   /** Drops log records from ignored loggers and scrubs the rest, for `beforeSendLog`. */
   readonly beforeSendLog = (log: Log): Log | null => {
-    if (this.#dropsLog(log)) {
+    if (this.#filterLog(log) !== undefined) {
       return null;
     }
     return this.#scrub(
@@ -205,32 +238,72 @@ export class SentryEventFilter {
    */
   check(event: Event, hint: EventHint = {}): CheckResult {
     const removals: Removal[] = [];
-    const kind = itemKind(event);
-    this.#stats.seen(kind);
-
-    const decision = this.#safeDecide(event, hint);
-    if (decision.drop !== undefined) {
-      this.#recordDrop(kind, decision.drop, event.event_id);
-      return {
-        outcome: 'dropped',
-        droppedBy: ruleName(decision.drop),
-        tags: {},
-        event: null,
-        removals,
-      };
+    const prepared = this.#prepare(event, hint);
+    if (prepared.event === null) {
+      return { ...prepared.result, removals };
     }
 
-    const prepared = this.#applyDecision(event, hint, decision);
-    const scrubbed = this.#scrub(
-      (scrubber) => scrubber.event(prepared, removals),
-      prepared,
-      () => strippedEvent(prepared),
-    );
-    const tags: Record<string, string> = {};
-    if (decision.userCaused !== undefined) {
-      tags[this.#options.userCausedTag] = 'true';
+    const scrubbed = this.#scrubEvent(prepared.event, removals);
+    return { ...prepared.result, event: scrubbed, removals };
+  }
+
+  /**
+   * Runs the pipeline on a log record, in the shape `beforeSendLog` sees or as serialized in
+   * an envelope (attributes as `{ value, type }`).
+   */
+  checkLog<T extends Log | SerializedLog>(log: T): LogCheckResult<T> {
+    const removals: Removal[] = [];
+    const rule = this.#filterLog(log);
+    if (rule !== undefined) {
+      return { outcome: 'dropped', droppedBy: ruleName(rule), log: null, removals };
     }
-    return { outcome: 'sent', droppedBy: undefined, tags, event: scrubbed, removals };
+    const scrubbed = isSerializedLog(log)
+      ? log
+      : this.#scrub(
+          (scrubber) => scrubber.log(log, removals) as T,
+          log,
+          () => ({ ...log, attributes: {} }),
+        );
+    return { outcome: 'sent', droppedBy: undefined, log: scrubbed, removals };
+  }
+
+  /**
+   * Runs the whole pipeline on an envelope, as a tunnel endpoint or the command line would:
+   * drops events and log records by the rules, tags and enriches events, then scrubs every
+   * item and the header. Returns the envelope to send (`null` when no item is left) and what
+   * happened to each item.
+   */
+  checkEnvelope(envelope: Envelope): EnvelopeCheckResult {
+    const [header, items] = envelope;
+    const results: ItemCheckResult[] = [];
+    const keptItems: unknown[] = [];
+    // For each kept item, its result: removals name the kept position, not the original one.
+    const keptResults: ItemCheckResult[] = [];
+
+    items.forEach((item, index) => {
+      const [itemHeader, payload] = item as [{ type?: unknown }, unknown];
+      const type = typeof itemHeader?.type === 'string' ? itemHeader.type : 'unknown';
+      const decided = this.#decideItem(type, payload);
+      const result: ItemCheckResult = { index, type, ...decided.result, removals: [] };
+      results.push(result);
+      if (decided.payload !== null) {
+        keptItems.push([itemHeader, decided.payload]);
+        keptResults.push(result);
+      }
+    });
+
+    if (keptItems.length === 0) {
+      return { envelope: null, items: results };
+    }
+
+    const removals: Removal[] = [];
+    const kept = [header, keptItems] as unknown as Envelope;
+    const scrubbed = this.#scrubEnvelope(kept, removals);
+    for (const removal of removals) {
+      const target = removal.item === undefined ? undefined : keptResults[removal.item];
+      (target?.removals as Removal[] | undefined)?.push(removal);
+    }
+    return { envelope: scrubbed, items: results };
   }
 
   /** Scrubs every item of an envelope and its header; returns a new envelope. */
@@ -248,25 +321,82 @@ export class SentryEventFilter {
     if (prepared === null) {
       return null;
     }
+    return this.#scrubEvent(prepared);
+  }
+
+  #scrubEvent(event: Event, removals?: Removal[]): Event {
     return this.#scrub(
-      (scrubber) => scrubber.event(prepared),
-      prepared,
-      () => strippedEvent(prepared),
+      (scrubber) => scrubber.event(event, removals),
+      event,
+      () => strippedEvent(event),
     );
   }
 
   /** Decide, tag and enrich: everything but scrubbing. */
   #prepareEvent(event: Event, hint: EventHint): Event | null {
+    return this.#prepare(event, hint).event;
+  }
+
+  #prepare(
+    event: Event,
+    hint: EventHint,
+  ): {
+    event: Event | null;
+    result: ItemOutcome & { tags: Record<string, string>; event: Event | null };
+  } {
     const kind = itemKind(event);
     this.#stats.seen(kind);
 
     const decision = this.#safeDecide(event, hint);
     if (decision.drop !== undefined) {
       this.#recordDrop(kind, decision.drop, event.event_id);
-      return null;
+      const result = {
+        outcome: 'dropped' as const,
+        droppedBy: ruleName(decision.drop),
+        tags: {},
+        event: null,
+      };
+      return { event: null, result };
     }
 
-    return this.#applyDecision(event, hint, decision);
+    const prepared = this.#applyDecision(event, hint, decision);
+    const tags: Record<string, string> =
+      decision.userCaused === undefined ? {} : { [this.#options.userCausedTag]: 'true' };
+    return {
+      event: prepared,
+      result: { outcome: 'sent', droppedBy: undefined, tags, event: prepared },
+    };
+  }
+
+  /** Decides one envelope item; `payload: null` drops it. */
+  #decideItem(
+    type: string,
+    payload: unknown,
+  ): { payload: unknown; result: Omit<ItemCheckResult, 'index' | 'type' | 'removals'> } {
+    if ((type === 'event' || type === 'transaction') && isRecord(payload)) {
+      const prepared = this.#prepare(payload as Event, {});
+      return { payload: prepared.event, result: prepared.result };
+    }
+
+    if (type === 'log' && isRecord(payload) && Array.isArray(payload.items)) {
+      const logs = payload.items as SerializedLog[];
+      const droppedRecords: { index: number; rule: string }[] = [];
+      const keptLogs = logs.filter((log, index) => {
+        const rule = this.#filterLog(log);
+        if (rule !== undefined) {
+          droppedRecords.push({ index, rule: ruleName(rule) });
+        }
+        return rule === undefined;
+      });
+      if (keptLogs.length === 0) {
+        const droppedBy = droppedRecords[0]?.rule;
+        return { payload: null, result: { outcome: 'dropped', droppedBy, droppedRecords } };
+      }
+      const kept = droppedRecords.length === 0 ? payload : { ...payload, items: keptLogs };
+      return { payload: kept, result: { outcome: 'sent', droppedBy: undefined, droppedRecords } };
+    }
+
+    return { payload, result: { outcome: 'sent', droppedBy: undefined } };
   }
 
   #applyDecision(event: Event, hint: EventHint, decision: Decision): Event {
@@ -339,22 +469,23 @@ export class SentryEventFilter {
     return { drop: undefined, userCaused: this.#userCaused.match(candidates, event) };
   }
 
-  /** Counts a log record and tells whether it is dropped. */
-  #dropsLog(log: Log): boolean {
+  /** Counts a log record and returns the rule that drops it, if any. */
+  #filterLog(log: Log | SerializedLog): DropRule | undefined {
     this.#stats.seen('log');
     const rule = this.#decideLog(log);
     if (rule !== undefined) {
       this.#recordDrop('log', rule, undefined);
     }
-    return rule !== undefined;
+    return rule;
   }
 
-  #decideLog(log: Log): DropRule | undefined {
+  #decideLog(log: Log | SerializedLog): DropRule | undefined {
     try {
-      if (this.#dropLog.isWriting || isOwnLine(log.message)) {
+      const plain = isSerializedLog(log) ? plainLog(log) : log;
+      if (this.#dropLog.isWriting || isOwnLine(plain.message)) {
         return { option: 'ownLine' };
       }
-      return this.#matchLogger({ kind: 'log', log });
+      return this.#matchLogger({ kind: 'log', log: plain });
     } catch (error) {
       this.#reportFailure('the logger check failed; the log record is kept', error);
       return undefined;
@@ -445,6 +576,23 @@ export class SentryEventFilter {
     this.#stats.failure();
     this.#debug.warn(`${what}: ${describeFailure(error)}`);
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isSerializedLog(log: Log | SerializedLog): log is SerializedLog {
+  return 'body' in log && !('message' in log);
+}
+
+/** A serialized log record as `beforeSendLog` would have seen it, for the logger lookup. */
+function plainLog(log: SerializedLog): Log {
+  const attributes: Record<string, unknown> = {};
+  for (const [key, attribute] of Object.entries(log.attributes ?? {})) {
+    attributes[key] = isRecord(attribute) && 'value' in attribute ? attribute.value : attribute;
+  }
+  return { level: log.level, message: log.body, attributes };
 }
 
 function itemKind(event: Event): ItemKind {

@@ -10,6 +10,8 @@ export interface Removal {
   readonly rule: string;
   /** The value with the removed part masked, safe to print. */
   readonly preview: string;
+  /** For envelopes: the position of the item the value was in. */
+  readonly item?: number;
 }
 
 /** Hooks the scrubber reports through. */
