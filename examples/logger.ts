@@ -1,0 +1,17 @@
+import pino from 'pino';
+
+/**
+ * One pino root logger for the shop; every part of the app logs through a named child. The
+ * names form a dot hierarchy, which is what `ignoredLoggers` matches on.
+ */
+export const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+
+export const httpLog = logger.child({ name: 'http' });
+
+/**
+ * Host-header and CSRF checks. Every scanner on the internet trips them, so they log a lot at
+ * error level and none of it is worth an alert.
+ */
+export const securityLog = logger.child({ name: 'http.security' });
+
+export const jobLog = logger.child({ name: 'worker.jobs' });

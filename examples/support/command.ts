@@ -1,0 +1,108 @@
+import { pathToFileURL } from 'node:url';
+import { defineCommand, runMain } from 'citty';
+import { AppError } from './apps.ts';
+import { maskSecrets } from './mask.ts';
+import { renderReport } from './report.ts';
+import { type DemoResult, runDemo } from './runner.ts';
+import type { Scenario } from './scenario.ts';
+import { startSpotlight } from './spotlight.ts';
+import { createStyle } from './style.ts';
+
+/**
+ * Exit codes: 0 when every scenario behaved as configured, 1 when one did not, 2 for a usage
+ * error, 3 when the demo itself could not run (an app did not start, for example).
+ */
+export const EXIT = { passed: 0, failed: 1, usage: 2, broken: 3 } as const;
+
+/** The demo's command line, over the given scenarios. */
+export async function runFromCommandLine(scenarios: readonly Scenario[]): Promise<void> {
+  const command = defineCommand({
+    meta: {
+      name: 'demo',
+      description:
+        'Runs the example service and worker with the filter, drives traffic through them ' +
+        'and reports what reached Sentry.',
+    },
+    args: {
+      scenario: {
+        type: 'positional',
+        required: false,
+        description: `Scenarios to run (default: all): ${scenarios.map((item) => item.name).join(', ')}`,
+      },
+      json: { type: 'boolean', description: 'Print a machine-readable summary instead' },
+      spotlight: {
+        type: 'boolean',
+        description: 'Also show the events in the Spotlight UI (or set SPOTLIGHT=1)',
+      },
+    },
+    async run({ args }) {
+      const names = args._;
+      const unknown = names.filter((name) => !scenarios.some((item) => item.name === name));
+      if (unknown.length > 0) {
+        console.error(`Unknown scenario: ${unknown.join(', ')}. Run with --help for the list.`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const selected =
+        names.length === 0 ? scenarios : scenarios.filter((item) => names.includes(item.name));
+      const spotlight = args.spotlight === true || isSet(process.env.SPOTLIGHT);
+      process.exitCode = await run(selected, { json: args.json === true, spotlight });
+    },
+  });
+  await runMain(command);
+}
+
+/** Runs the command line when `moduleUrl` is the file Node was started with. */
+export async function runIfMain(moduleUrl: string, scenarios: readonly Scenario[]): Promise<void> {
+  const entry = process.argv[1];
+  if (entry !== undefined && pathToFileURL(entry).href === moduleUrl) {
+    await runFromCommandLine(scenarios);
+  }
+}
+
+async function run(
+  scenarios: readonly Scenario[],
+  options: { json: boolean; spotlight: boolean },
+): Promise<number> {
+  const secrets = scenarios.flatMap((scenario) => scenario.secrets ?? []);
+  const spotlight = options.spotlight ? await startSpotlight() : undefined;
+
+  let result: DemoResult;
+  try {
+    result = await runDemo({
+      scenarios,
+      dsn: nonEmpty(process.env.SENTRY_DSN),
+      spotlightUrl: spotlight?.sidecarUrl,
+    });
+  } catch (error) {
+    await spotlight?.stop();
+    if (error instanceof AppError) {
+      console.error(`The demo could not run: ${error.message}\n${error.output}`);
+      return EXIT.broken;
+    }
+    throw error;
+  }
+
+  // The report never prints a planted secret, even one the filter let through. The result is
+  // masked before layout, so lines wrap at their printed width, and the text once more after.
+  const masked = JSON.parse(maskSecrets(JSON.stringify(result), secrets)) as DemoResult;
+  const text = options.json
+    ? `${JSON.stringify(masked, null, 2)}\n`
+    : renderReport(masked, createStyle(process.stdout));
+  process.stdout.write(maskSecrets(text, secrets));
+
+  if (spotlight !== undefined) {
+    console.error(`\nSpotlight: open ${spotlight.uiUrl} to click through the events.`);
+    console.error('Press Ctrl+C to stop.');
+    await spotlight.waitForStop();
+  }
+  return result.passed ? EXIT.passed : EXIT.failed;
+}
+
+function isSet(value: string | undefined): boolean {
+  return value !== undefined && value !== '' && value !== '0' && value !== 'false';
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
