@@ -5,7 +5,7 @@ import { maskSecrets } from './mask.ts';
 import { renderReport } from './report.ts';
 import { type DemoResult, runDemo } from './runner.ts';
 import type { Scenario } from './scenario.ts';
-import { startSpotlight } from './spotlight.ts';
+import { type Spotlight, startSpotlight } from './spotlight.ts';
 import { createStyle } from './style.ts';
 
 /**
@@ -65,7 +65,13 @@ async function run(
   options: { json: boolean; spotlight: boolean },
 ): Promise<number> {
   const secrets = scenarios.flatMap((scenario) => scenario.secrets ?? []);
-  const spotlight = options.spotlight ? await startSpotlight() : undefined;
+  let spotlight: Spotlight | undefined;
+  try {
+    spotlight = options.spotlight ? await startSpotlight() : undefined;
+  } catch (error) {
+    console.error(`Spotlight could not start: ${String(error)}`);
+    return EXIT.broken;
+  }
 
   let result: DemoResult;
   try {
