@@ -179,17 +179,20 @@ export class SentryEventFilter {
     });
   }
 
-  /** The whole pipeline for an error event, for `Sentry.init({ beforeSend })`. */
-  readonly beforeSend = (event: ErrorEvent, hint?: EventHint): ErrorEvent | null => {
-    return this.#processEvent(event, hint ?? {}) as ErrorEvent | null;
+  /**
+   * The whole pipeline for an error event, for `Sentry.init({ beforeSend })`: decide, tag,
+   * enrich and scrub. Returns a new event, or `null` to drop it.
+   */
+  readonly beforeSend = <T extends Event = ErrorEvent>(event: T, hint?: EventHint): T | null => {
+    return this.#processEvent(event, hint ?? {}) as T | null;
   };
 
   /** The whole pipeline for a transaction event, for `Sentry.init({ beforeSendTransaction })`. */
-  readonly beforeSendTransaction = (
-    event: TransactionEvent,
+  readonly beforeSendTransaction = <T extends Event = TransactionEvent>(
+    event: T,
     hint?: EventHint,
-  ): TransactionEvent | null => {
-    return this.#processEvent(event, hint ?? {}) as TransactionEvent | null;
+  ): T | null => {
+    return this.#processEvent(event, hint ?? {}) as T | null;
   };
 
   /** Drops log records from ignored loggers and scrubs the rest, for `beforeSendLog`. */
