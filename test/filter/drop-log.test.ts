@@ -107,7 +107,10 @@ describe('drop notices', () => {
         logs.push(filter?.beforeSendLog({ level: 'info', message }));
       },
     };
-    filter = new SentryEventFilter({ filteredOutExceptions: [AuthCancelledError], logger: capturedLogger });
+    filter = new SentryEventFilter({
+      filteredOutExceptions: [AuthCancelledError],
+      logger: capturedLogger,
+    });
 
     dropAuthCancelled(filter, 'e1');
 

@@ -22,26 +22,29 @@ const thrownValue = fc.anything({
 });
 
 describe('any thrown value', () => {
-  it.each([false, true])('yields an event or null and never throws (matchCauses: %s)', (matchCauses) => {
-    const filter = new SentryEventFilter({
-      filteredOutExceptions: [AuthCancelledError, 'SomeErrorName', (error) => error === 42],
-      userCausedExceptions: [ValidationError, 'ValidationError'],
-      ignoredLoggers: ['http.security'],
-      matchCauses,
-    });
+  it.each([false, true])(
+    'yields an event or null and never throws (matchCauses: %s)',
+    (matchCauses) => {
+      const filter = new SentryEventFilter({
+        filteredOutExceptions: [AuthCancelledError, 'SomeErrorName', (error) => error === 42],
+        userCausedExceptions: [ValidationError, 'ValidationError'],
+        ignoredLoggers: ['http.security'],
+        matchCauses,
+      });
 
-    fc.assert(
-      fc.property(thrownValue, fc.boolean(), (thrown, asCause) => {
-        const value = asCause ? new Error('wrapper', { cause: thrown }) : thrown;
-        const event = errorEvent(value, { extra: { thrown } });
+      fc.assert(
+        fc.property(thrownValue, fc.boolean(), (thrown, asCause) => {
+          const value = asCause ? new Error('wrapper', { cause: thrown }) : thrown;
+          const event = errorEvent(value, { extra: { thrown } });
 
-        const result = filter.beforeSend(event, { originalException: value });
+          const result = filter.beforeSend(event, { originalException: value });
 
-        expect(result === null || typeof result === 'object').toBe(true);
-      }),
-      { numRuns: 300 },
-    );
-  });
+          expect(result === null || typeof result === 'object').toBe(true);
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 
   it('is dropped exactly when a predicate says so', () => {
     const filter = new SentryEventFilter({
