@@ -26,7 +26,6 @@ beforeAll(async () => {
     dropLogIntervalMs: 0,
   });
   initSentry(receiver, {
-    enableLogs: true,
     integrations: [Sentry.pinoIntegration({ error: { levels: ['error'] } }), filter.integration()],
   });
 });

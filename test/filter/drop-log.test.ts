@@ -127,7 +127,7 @@ describe('drop notices', () => {
     });
 
     dropAuthCancelled(filter, 'e1');
-    const echoed = filter.beforeSend({ message: lines[0], logger: 'console' });
+    const echoed = filter.beforeSend({ message: lines[0] ?? '', logger: 'console' });
     const echoedLog = filter.beforeSendLog({ ...pinoLog('app'), message: lines[0] ?? '' });
 
     expect(echoed).toBeNull();
