@@ -172,6 +172,27 @@ describe('loggers', () => {
   });
 });
 
+describe('breadcrumbs', () => {
+  it('drops breadcrumbs from ignored loggers once, when they are recorded', async () => {
+    const filter = new SentryEventFilter(TEAM_POLICY);
+    initSentry(receiver, { integrations: [filter.integration()] });
+
+    Sentry.addBreadcrumb({ category: 'http.security.csrf', message: 'token mismatch' });
+    Sentry.addBreadcrumb({ category: 'checkout', message: 'cart submitted' });
+    Sentry.captureMessage('first');
+    Sentry.captureMessage('second');
+    await flushAll();
+
+    for (const event of receiver.events()) {
+      expect(event.payload.breadcrumbs.map((b: { category: string }) => b.category)).toEqual([
+        'checkout',
+      ]);
+    }
+    expect(receiver.events()).toHaveLength(2);
+    expect(filter.stats()).toMatchObject({ seen: { breadcrumb: 2 }, dropped: { breadcrumb: 1 } });
+  });
+});
+
 describe('drop notices written to a logger that Sentry captures', () => {
   it('never come back as events or loop through the filter (console)', async () => {
     const filter = new SentryEventFilter({
