@@ -6,7 +6,14 @@
  * secrets and personal data from everything the SDK sends.
  */
 
-export type { Enricher, Enrichment, EnrichmentOptions } from './enrich/index.ts';
+// Enrichment
+export {
+  type Enricher,
+  type Enrichment,
+  type EnrichmentOptions,
+  type JobDetails,
+  runJob,
+} from './enrich/index.ts';
 // Errors
 export {
   isSentryEventFilterError,
