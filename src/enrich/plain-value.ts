@@ -33,9 +33,10 @@ export function createBudget(): ValueBudget {
  * the application's code.
  */
 export function ownDataEntries(target: object): [string, unknown][] {
-  let keys: string[];
+  let keys: (string | symbol)[];
   try {
-    keys = Object.keys(target);
+    // Not `Object.keys`: on a proxy, one throwing descriptor trap would lose every key.
+    keys = Reflect.ownKeys(target);
   } catch {
     return [];
   }
@@ -45,8 +46,11 @@ export function ownDataEntries(target: object): [string, unknown][] {
     if (entries.length >= PLAIN_VALUE_LIMITS.keys) {
       break;
     }
+    if (typeof key !== 'string') {
+      continue;
+    }
     const descriptor = readDescriptor(target, key);
-    if (descriptor !== undefined && 'value' in descriptor) {
+    if (descriptor?.enumerable === true && 'value' in descriptor) {
       entries.push([key, descriptor.value]);
     }
   }
@@ -76,15 +80,18 @@ export function toPlainValue(value: unknown, budget: ValueBudget, depth = 0): un
     return undefined;
   }
 
+  // Taken before the children are converted, so a container cannot overdraw the budget.
+  budget.remaining -= 1;
+  let plain: unknown;
   try {
-    const plain = convert(value, budget, depth);
-    if (plain !== undefined) {
-      budget.remaining -= 1;
-    }
-    return plain;
+    plain = convert(value, budget, depth);
   } catch {
-    return undefined;
+    plain = undefined;
   }
+  if (plain === undefined) {
+    budget.remaining += 1;
+  }
+  return plain;
 }
 
 function convert(value: unknown, budget: ValueBudget, depth: number): unknown {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { JOB_ID_TAG, JOB_NAME_TAG } from '../../src/enrich/index.ts';
+import { buildEnrichment, errorEvent, only } from './fixtures.ts';
+
+const { enrich } = buildEnrichment(only('job'));
+
+describe('job', () => {
+  it('copies the job’s name and id from the job context into tags', () => {
+    const event = errorEvent({ contexts: { job: { name: 'send-invoice', id: 1234 } } });
+
+    expect(enrich(event).tags).toEqual({ [JOB_NAME_TAG]: 'send-invoice', [JOB_ID_TAG]: '1234' });
+  });
+
+  it('tags only the name when the job has no id', () => {
+    const event = errorEvent({ contexts: { job: { name: 'nightly-report' } } });
+
+    expect(enrich(event).tags).toEqual({ [JOB_NAME_TAG]: 'nightly-report' });
+  });
+
+  it.each([
+    ['no job context', {}],
+    ['a job context without name or id', { job: { queue: 'mail' } }],
+    ['a job context with values that are no tags', { job: { name: { a: 1 }, id: '' } }],
+  ])('adds nothing for %s', (_title, contexts) => {
+    const event = errorEvent({ contexts });
+
+    expect(enrich(event)).toBe(event);
+  });
+
+  it('is off with `job: false`', () => {
+    const { enrich: enrichOff } = buildEnrichment({ job: false });
+    const event = errorEvent({ contexts: { job: { name: 'send-invoice', id: 1 } } });
+
+    expect(enrichOff(event).tags?.[JOB_NAME_TAG]).toBeUndefined();
+  });
+});
