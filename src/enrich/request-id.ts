@@ -1,4 +1,4 @@
-import type { Event } from '@sentry/core';
+import { type Event, getCurrentScope, getTraceContextFromScope } from '@sentry/core';
 import { toTagValue } from './tag-value.ts';
 import type { EnrichInput, Enrichment } from './types.ts';
 
@@ -41,12 +41,32 @@ export function enrichRequestId(input: EnrichInput): Enrichment | undefined {
 
   // Browser events carry the page as `request` too; only a server's request has a trace of
   // its own.
-  const isServerRequest =
-    serverRequest !== undefined || (event.request !== undefined && event.platform === 'node');
-  if (!isServerRequest) {
+  if (serverRequest !== undefined) {
+    return { tags: { [REQUEST_ID_TAG]: toTagValue(eventTraceId(event) ?? liveTraceId()) } };
+  }
+  if (event.request !== undefined && event.platform === 'node') {
+    return { tags: { [REQUEST_ID_TAG]: toTagValue(eventTraceId(event)) } };
+  }
+  return undefined;
+}
+
+function eventTraceId(event: Event): unknown {
+  return event.contexts?.trace?.trace_id;
+}
+
+/**
+ * The trace id of the scope the event is being captured in. Unless a span is active, the SDK
+ * writes it into `contexts.trace` only after every event processor ran, so in `processEvent`
+ * it is read from the scope, as the SDK will. This is only done for events that carry the HTTP
+ * integration's request metadata, which exists only while the SDK is processing a live
+ * capture, in the capturing call's own async context.
+ */
+function liveTraceId(): string | undefined {
+  try {
+    return getTraceContextFromScope(getCurrentScope()).trace_id;
+  } catch {
     return undefined;
   }
-  return { tags: { [REQUEST_ID_TAG]: toTagValue(event.contexts?.trace?.trace_id) } };
 }
 
 function serverRequestHeaders(event: Event): Record<string, unknown> | undefined {
