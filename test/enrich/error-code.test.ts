@@ -31,6 +31,10 @@ describe('errorCodeTag', () => {
     expect(codeTagOf(error)).toBe('ECONNREFUSED');
   });
 
+  it('passes over a cause that is not an error', () => {
+    expect(codeTagOf(new Error('x', { cause: { code: 'E_PLAIN' } }))).toBeUndefined();
+  });
+
   it('writes an integer code as text', () => {
     expect(codeTagOf(Object.assign(new Error('grpc'), { code: 14 }))).toBe('14');
   });

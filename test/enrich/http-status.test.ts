@@ -54,6 +54,10 @@ describe('httpStatusTag', () => {
     expect(statusTagOf({ status: 401, message: 'login required' })).toBe('401');
   });
 
+  it('adds nothing when a string was thrown', () => {
+    expect(statusTagOf('404')).toBeUndefined();
+  });
+
   it('does not tag errors that are not user-caused', () => {
     expect(statusTagOf(new NotFoundError('no such order'), false)).toBeUndefined();
   });
