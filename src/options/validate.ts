@@ -61,21 +61,18 @@ const scrubSchema = v.strictObject(
   'an object of scrubbing options',
 );
 
-const enrichmentSwitches = v.strictObject(
-  {
-    errorProperties: flag,
-    errorCodeTag: flag,
-    httpStatusTag: flag,
-    requestId: flag,
-    job: flag,
-  },
+const enrichmentSchema = v.union(
+  [
+    v.literal(false),
+    v.strictObject({
+      errorProperties: flag,
+      errorCodeTag: flag,
+      httpStatusTag: flag,
+      requestId: flag,
+      job: flag,
+    }),
+  ],
   '`false` or an object of built-in enricher switches, such as `{ job: false }`',
-);
-
-// Not a union: a union reports only that nothing matched, while the object schema names the
-// unknown or mistyped switch.
-const enrichmentSchema = v.lazy((input) =>
-  input === false ? v.literal(false) : enrichmentSwitches,
 );
 
 const optionsSchema = v.strictObject(
@@ -179,7 +176,7 @@ function knownKeysAt(issue: v.BaseIssue<unknown>): string[] {
     return [...DETECTOR_NAMES];
   }
   if (parent === 'enrichment') {
-    return Object.keys(enrichmentSwitches.entries);
+    return ['errorProperties', 'errorCodeTag', 'httpStatusTag', 'requestId', 'job'];
   }
   return KNOWN_OPTIONS;
 }
