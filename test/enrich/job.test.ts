@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { JOB_ID_TAG, JOB_NAME_TAG } from '../../src/enrich/index.ts';
+import { type JobDetails, runJob } from '../../src/index.ts';
 import { buildEnrichment, errorEvent, only } from './fixtures.ts';
 
 const { enrich } = buildEnrichment(only('job'));
@@ -32,5 +33,26 @@ describe('job', () => {
     const event = errorEvent({ contexts: { job: { name: 'send-invoice', id: 1 } } });
 
     expect(enrichOff(event).tags?.[JOB_NAME_TAG]).toBeUndefined();
+  });
+});
+
+describe('runJob', () => {
+  it('returns what the job returns, with its type', async () => {
+    const sync = runJob({ name: 'count' }, () => 42);
+    const async = runJob({ name: 'fetch' }, async () => 'done');
+
+    expectTypeOf(sync).toEqualTypeOf<number>();
+    expectTypeOf(async).toEqualTypeOf<Promise<string>>();
+    expect(sync).toBe(42);
+    await expect(async).resolves.toBe('done');
+  });
+
+  it('sets the job context on a scope of the job’s own, with the fields given', () => {
+    const job: JobDetails = { name: 'send-invoice', id: 7, queue: 'billing' };
+
+    const context = runJob(job, (scope) => scope.getScopeData().contexts.job);
+
+    expect(context).toEqual({ name: 'send-invoice', id: 7, queue: 'billing' });
+    expect(context).not.toBe(job);
   });
 });
