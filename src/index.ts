@@ -25,7 +25,13 @@ export type { DropLogger } from './report/drop-log.ts';
 export { DETECTOR_NAMES, type DetectorName, type ScrubOptions } from './scrub/options.ts';
 
 // Enrichment
-export type { Enricher, Enrichment, EnrichmentOptions } from './enrich/index.ts';
+export {
+  type Enricher,
+  type Enrichment,
+  type EnrichmentOptions,
+  type JobDetails,
+  runJob,
+} from './enrich/index.ts';
 
 // Results
 export type { FilterStats, ItemKind, Outcome } from './report/stats.ts';
