@@ -1,10 +1,8 @@
 /**
  * The shop's background worker: takes jobs off the queue and runs each in its own Sentry
- * scope. Start it with the Sentry setup loaded first:
- *
- *   SENTRY_DSN=... npx tsx --import ./examples/sentry.ts examples/worker.ts
+ * scope. Like the service, it loads the Sentry setup first (`node --import ./sentry.js`).
  */
-import * as Sentry from '@sentry/node';
+import { runJob } from 'sentry-event-filter';
 import { MailDeliveryError } from './errors.ts';
 import { jobLog } from './logger.ts';
 import { consumeJobs, type Job } from './support/job-queue.ts';
@@ -29,26 +27,25 @@ const HANDLERS: Record<string, (job: Job) => Promise<void>> = {
 };
 
 /**
- * Runs one job. Its own scope keeps the job's context off every other job's events; a failure
- * is logged (pino's Sentry integration turns error records into issues) and rethrown so the
- * queue retries it.
+ * Runs one job in a scope of its own: its events carry the job's context (arguments
+ * included, as queue integrations record them) and the `job.name` and `job.id` tags. A
+ * failure is logged, which pino's Sentry integration turns into an issue, and rethrown so the
+ * queue retries the job.
  */
-async function runJob(job: Job): Promise<void> {
-  await Sentry.withIsolationScope(async (scope) => {
-    scope.setContext('job', { id: job.id, name: job.name, attempt: job.attempt, data: job.data });
-    scope.setTag('job.name', job.name);
-
-    const handler = HANDLERS[job.name];
+function handleJob(job: Job): Promise<void> {
+  const { id, name, attempt, data } = job;
+  return runJob({ name, id, attempt, data }, async () => {
+    const handler = HANDLERS[name];
     if (handler === undefined) {
-      throw new Error(`No handler for job ${job.name}`);
+      throw new Error(`No handler for job ${name}`);
     }
     try {
       await handler(job);
     } catch (error) {
-      jobLog.error({ err: error, jobId: job.id }, `job ${job.name} failed`);
+      jobLog.error({ err: error, jobId: id }, `job ${name} failed`);
       throw error;
     }
   });
 }
 
-consumeJobs(runJob);
+consumeJobs(handleJob);

@@ -9,6 +9,8 @@ import { observe } from './observe.ts';
 import { type DiscardedEvent, type EnvelopeReceiver, startReceiver } from './receiver.ts';
 import type { Apps, Check, Scenario } from './scenario.ts';
 
+const ROLES: readonly Role[] = ['service', 'worker'];
+
 /** How to run the demo. */
 export interface DemoOptions {
   readonly scenarios: readonly Scenario[];
@@ -81,7 +83,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     ...(options.spotlightUrl === undefined ? {} : { spotlightUrl: options.spotlightUrl }),
   };
 
-  const roles = [...new Set(options.scenarios.map((scenario) => scenario.role))];
+  const roles = ROLES.filter((role) =>
+    options.scenarios.some((scenario) => scenario.role === role),
+  );
   const apps: AppProcess[] = [];
   try {
     apps.push(...(await Promise.all(roles.map((role) => startApp(role, environment)))));
