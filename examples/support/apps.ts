@@ -9,7 +9,7 @@ import { type FromApp, isMessage, type Job, type ToApp } from './protocol.ts';
 export type Role = 'service' | 'worker';
 
 /** How the apps are named in Sentry (the `service` tag) and in the report. */
-export const APP_NAMES: Readonly<Record<Role, string>> = {
+const APP_NAMES: Readonly<Record<Role, string>> = {
   service: 'shop-api',
   worker: 'shop-worker',
 };

@@ -83,10 +83,11 @@ async function run(
   } catch (error) {
     await spotlight?.stop();
     if (error instanceof AppError) {
-      console.error(`The demo could not run: ${error.message}\n${error.output}`);
-      return EXIT.broken;
+      console.error(`The demo could not run: ${error.message}. The app printed:\n${error.output}`);
+    } else {
+      console.error('The demo could not run:', error);
     }
-    throw error;
+    return EXIT.broken;
   }
 
   // The report never prints a planted secret, even one the filter let through. The result is

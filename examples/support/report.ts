@@ -28,6 +28,7 @@ export function renderReport(result: DemoResult, style: Style): string {
 
 function header(result: DemoResult, style: Style): string[] {
   const names = result.apps.map((app) => app.name).join(' and ');
+  const run = result.apps.length === 1 ? 'runs' : 'run';
   const destination =
     result.destination.kind === 'local'
       ? `They send to a local receiver on ${new URL(result.destination.dsn).host}: ` +
@@ -37,7 +38,7 @@ function header(result: DemoResult, style: Style): string[] {
   return [
     style.bold('sentry-event-filter demo'),
     ...wrap(
-      `${names} ${result.apps.length === 1 ? 'runs' : 'run'} @sentry/node ${result.sdkVersion} with the filter set up in ` +
+      `${names} ${run} @sentry/node ${result.sdkVersion} with the filter set up in ` +
         `examples/sentry.ts (package loaded from ${result.packageEntry}). ${destination}`,
       WIDTH,
     ),
@@ -177,13 +178,11 @@ function labelled(label: string, texts: readonly Text[]): string[] {
 function wrap(text: string, width: number, hanging = 0): string[] {
   const lines: string[] = [];
   let rest = text;
-  let room = width;
-  while (rest.length > room) {
-    const space = rest.lastIndexOf(' ', room);
-    const cut = space > room / 2 ? space : room;
+  while (rest.length > width) {
+    const space = rest.lastIndexOf(' ', width);
+    const cut = space > width / 2 ? space : width;
     lines.push(rest.slice(0, cut));
     rest = ' '.repeat(hanging) + rest.slice(cut).trimStart();
-    room = width;
   }
   lines.push(rest);
   return lines;

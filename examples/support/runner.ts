@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type Event, SDK_VERSION } from '@sentry/core';
 import type { FilterStats, ItemKind } from 'sentry-event-filter';
 import { type AppEnvironment, type AppProcess, type Flushed, type Role, startApp } from './apps.ts';
-import { describeEvent, loggerOfLog, pinoLoggerOf } from './checks.ts';
+import { describeEvent, loggerOfLog, pinoLoggerOf, spellings } from './checks.ts';
 import { maskSecrets } from './mask.ts';
 import { observe } from './observe.ts';
 import { type DiscardedEvent, type EnvelopeReceiver, startReceiver } from './receiver.ts';
@@ -152,13 +152,13 @@ async function runScenarios(
     }
   }
 
-  const passed = results.every((result) => result.passed);
   const destination: DemoResult['destination'] =
     options.dsn === undefined
       ? { kind: 'local', dsn: receiver.dsn }
       : { kind: 'sentry', host: new URL(options.dsn).host };
   return {
-    passed: passed && (beforeAfter?.rows.every((row) => row.passed) ?? true),
+    // The table illustrates the checks of its scenario; the verdict is the scenarios'.
+    passed: results.every((result) => result.passed),
     destination,
     sdkVersion: SDK_VERSION,
     packageEntry: relativeToRepository(flushed[0]?.packageEntry),
@@ -194,7 +194,9 @@ function compareFields(scenario: Scenario, event: Event | undefined): FieldRow[]
     const value = event === undefined ? undefined : field.read(event);
     const after = value === undefined ? '(absent)' : stringify(value);
     const leaked = secrets.some(
-      (secret) => field.before.includes(secret.value) && after.includes(secret.value),
+      (secret) =>
+        field.before.includes(secret.value) &&
+        spellings(secret).some((spelling) => after.includes(spelling)),
     );
     const passed =
       field.expect === 'removed' ? !leaked && event !== undefined : after === field.before;
