@@ -63,10 +63,11 @@ export function discarded(observed: Observed, category: string, reason: string):
   const entry = observed.discarded.find(
     (item) => item.category === category && item.reason === reason,
   );
+  const reported = observed.discarded.map((item) => `${item.category}/${item.reason}`);
   return check(
     `Sentry's client report counts a discarded ${category} (${reason})`,
     entry !== undefined,
-    `client reports: ${observed.discarded.map((item) => `${item.category}/${item.reason}`).join(', ') || 'none'}`,
+    `client reports: ${reported.join(', ') || 'none'}`,
   );
 }
 

@@ -16,6 +16,7 @@ export const EXIT = { passed: 0, failed: 1, usage: 2, broken: 3 } as const;
 
 /** The demo's command line, over the given scenarios. */
 export async function runFromCommandLine(scenarios: readonly Scenario[]): Promise<void> {
+  const names = scenarios.map((item) => item.name).join(', ');
   const command = defineCommand({
     meta: {
       name: 'demo',
@@ -27,7 +28,7 @@ export async function runFromCommandLine(scenarios: readonly Scenario[]): Promis
       scenario: {
         type: 'positional',
         required: false,
-        description: `Scenarios to run (default: all): ${scenarios.map((item) => item.name).join(', ')}`,
+        description: `Scenarios to run (default: all): ${names}`,
       },
       json: { type: 'boolean', description: 'Print a machine-readable summary instead' },
       spotlight: {
@@ -36,15 +37,15 @@ export async function runFromCommandLine(scenarios: readonly Scenario[]): Promis
       },
     },
     async run({ args }) {
-      const names = args._;
-      const unknown = names.filter((name) => !scenarios.some((item) => item.name === name));
+      const wanted = args._;
+      const unknown = wanted.filter((name) => !scenarios.some((item) => item.name === name));
       if (unknown.length > 0) {
         console.error(`Unknown scenario: ${unknown.join(', ')}. Run with --help for the list.`);
         process.exitCode = EXIT.usage;
         return;
       }
       const selected =
-        names.length === 0 ? scenarios : scenarios.filter((item) => names.includes(item.name));
+        wanted.length === 0 ? scenarios : scenarios.filter((item) => wanted.includes(item.name));
       const spotlight = args.spotlight === true || isSet(process.env.SPOTLIGHT);
       process.exitCode = await run(selected, { json: args.json === true, spotlight });
     },
