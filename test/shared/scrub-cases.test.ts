@@ -1,3 +1,4 @@
+/* biome-ignore-all lint/suspicious/noExplicitAny: case files are free-form JSON */
 import util from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SentryEventFilter } from '../../src/index.ts';
@@ -16,8 +17,6 @@ import {
 // Field cases about removing sensitive information. Each input goes through the entry point
 // the case names; `should` expectations are checked as well, except timings (`max_ms`), which
 // belong in `npm run bench`.
-
-/* biome-ignore-all lint/suspicious/noExplicitAny: case files are free-form JSON */
 
 function runInput(filter: SentryEventFilter, input: CaseInput): unknown {
   const event = structuredClone(input.event);
