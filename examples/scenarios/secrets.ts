@@ -39,6 +39,8 @@ const SECRETS: readonly Secret[] = [
   { label: 'JWT', value: CUSTOMER.jwt },
 ];
 
+// A browser's user agent: a version number that looks like an IP address and must stay.
+const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/124.0.0.0 Safari/537.36';
 const PATH = `/account/payment-method?api_key=${CUSTOMER.apiKey}&email=jane.doe%40example.com`;
 const REFERER_PATH = `/reset?token=${CUSTOMER.resetToken}`;
 
@@ -99,12 +101,21 @@ const FIELDS: readonly Field[] = [
     expect: 'removed',
   },
   {
+    // Only the part that looks like an IP address, to fit the table.
+    label: 'header user-agent',
+    before: 'Chrome/124.0.0.0',
+    read: (event) => {
+      const userAgent = String(header('user-agent')(event));
+      return /Chrome\/[\d.]+/.exec(userAgent)?.[0] ?? userAgent;
+    },
+    expect: 'kept',
+  },
+  {
     label: 'cookie session',
     before: CUSTOMER.sessionId,
     read: cookie('session'),
     expect: 'removed',
   },
-  { label: 'cookie theme', before: 'dark', read: cookie('theme'), expect: 'kept' },
   { label: 'query api_key', before: CUSTOMER.apiKey, read: query('api_key'), expect: 'removed' },
   { label: 'query email', before: CUSTOMER.email, read: query('email'), expect: 'removed' },
   { label: 'body password', before: CUSTOMER.password, read: body('password'), expect: 'removed' },
@@ -149,7 +160,7 @@ export const secrets: Scenario = {
         cookie: `session=${CUSTOMER.sessionId}; theme=dark`,
         'x-forwarded-for': CUSTOMER.ipAddress,
         referer: `https://shop.example.com${REFERER_PATH}`,
-        'user-agent': 'shop-web/4.2',
+        'user-agent': USER_AGENT,
       },
       body: {
         email: CUSTOMER.email,
@@ -164,16 +175,15 @@ export const secrets: Scenario = {
   expect(observed) {
     const event = eventsOfType(observed, 'PaymentError')[0];
     const url = event?.request?.url ?? '';
-    const cookies = event?.request?.cookies as Record<string, unknown> | undefined;
+    const userAgent = header('user-agent')(event ?? {});
+    const plan = body('plan')(event ?? {});
     return [
       exactlyOneEvent(observed, 'PaymentError'),
       secretsAbsent(observed, SECRETS),
       check(
-        'the request keeps its path and harmless values (theme cookie, plan)',
-        url.includes('/account/payment-method') &&
-          cookies?.theme === 'dark' &&
-          body('plan')(event ?? {}) === 'pro',
-        `url ${url}, theme ${String(cookies?.theme)}, plan ${String(body('plan')(event ?? {}))}`,
+        'the request keeps its path and harmless values (user agent, plan)',
+        url.includes('/account/payment-method') && userAgent === USER_AGENT && plan === 'pro',
+        `url ${url}, user agent ${String(userAgent)}, plan ${String(plan)}`,
       ),
     ];
   },
