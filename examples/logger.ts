@@ -9,9 +9,9 @@ export const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 export const httpLog = logger.child({ name: 'http' });
 
 /**
- * Host-header and CSRF checks. Every scanner on the internet trips them, so they log a lot at
- * error level and none of it is worth an alert.
+ * The Host-header check, one of the `http.security.*` loggers. Every scanner on the internet
+ * trips it, so it logs a lot at error level and none of it is worth an alert.
  */
-export const securityLog = logger.child({ name: 'http.security' });
+export const disallowedHostLog = logger.child({ name: 'http.security.disallowed_host' });
 
 export const jobLog = logger.child({ name: 'worker.jobs' });

@@ -6,7 +6,7 @@
  */
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { AuthCancelledError, PaymentError, ValidationError } from './errors.ts';
-import { httpLog, securityLog } from './logger.ts';
+import { disallowedHostLog, httpLog } from './logger.ts';
 
 const ALLOWED_HOSTS = new Set(['127.0.0.1', 'localhost', 'shop.example.com']);
 
@@ -16,9 +16,7 @@ const checkHost: RequestHandler = (request, response, next) => {
     next();
     return;
   }
-  securityLog
-    .child({ name: 'http.security.disallowed_host' })
-    .error({ host: request.hostname }, 'Invalid Host header; request rejected');
+  disallowedHostLog.error({ host: request.hostname }, 'Invalid Host header; request rejected');
   response.status(400).json({ error: 'bad_request' });
 };
 
