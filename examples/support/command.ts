@@ -83,11 +83,12 @@ async function run(
     });
   } catch (error) {
     await spotlight?.stop();
-    if (error instanceof AppError) {
-      console.error(`The demo could not run: ${error.message}. The app printed:\n${error.output}`);
-    } else {
-      console.error('The demo could not run:', error);
-    }
+    // What the app printed includes its logs, which hold planted secrets.
+    const what =
+      error instanceof AppError
+        ? `${error.message}. The app printed:\n${error.output}`
+        : String(error instanceof Error ? error.stack : error);
+    console.error(maskSecrets(`The demo could not run: ${what}`, secrets));
     return EXIT.broken;
   }
 
