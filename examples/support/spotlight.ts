@@ -1,11 +1,17 @@
 /**
  * Spotlight (https://spotlightjs.com), Sentry's local UI, for those who want to click through
  * the events. Opt-in only: its sidecar listens on every network interface and reports its own
- * usage to Sentry. Nothing in the demo's checks depends on it.
+ * usage to Sentry. Nothing in the demo's checks depends on it, and it is installed into
+ * examples/spotlight on first use, so the project's own install and CI never carry it.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+/** The folder with Spotlight's own package.json, lock file and install. */
+const INSTALL_DIR = fileURLToPath(new URL('../spotlight/', import.meta.url));
+const CLI = `${INSTALL_DIR}node_modules/@spotlightjs/spotlight/dist/run.js`;
 
 /** Spotlight's default port, which its UI and the SDK's `spotlight: true` expect. */
 const PORT = 8969;
@@ -46,9 +52,24 @@ export async function startSpotlight(): Promise<Spotlight> {
 }
 
 function launch(): ChildProcess {
-  // The package exports its server API only; its command line sits next to it.
-  const cli = fileURLToPath(new URL('../run.js', import.meta.resolve('@spotlightjs/spotlight')));
-  return spawn(process.execPath, [cli, '--port', String(PORT)], { stdio: 'ignore' });
+  install();
+  return spawn(process.execPath, [CLI, '--port', String(PORT)], { stdio: 'ignore' });
+}
+
+/** Installs Spotlight from its own lock file, once. */
+function install(): void {
+  if (existsSync(CLI)) {
+    return;
+  }
+  console.error('Installing Spotlight into examples/spotlight (first use only)…');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], {
+    cwd: INSTALL_DIR,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0 || !existsSync(CLI)) {
+    throw new Error('Spotlight could not be installed (npm ci in examples/spotlight failed)');
+  }
 }
 
 async function waitUntilRunning(origin: string, sidecar: ChildProcess | undefined): Promise<void> {
