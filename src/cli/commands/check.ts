@@ -18,13 +18,11 @@ export const checkArgs = {
     type: 'string',
     alias: 'c',
     valueHint: 'file',
-    description:
-      'Configuration: .mjs, .js, .cjs, .ts, .mts, .json or .jsonc (default: ' +
-      'sentry-event-filter.config.* in the working directory, else the defaults)',
+    description: 'Configuration file (default: sentry-event-filter.config.* if present)',
   },
   json: {
     type: 'boolean',
-    description: 'Print JSON lines: one record per unit and fault, then the summary',
+    description: 'Print JSON lines: units, faults, then the summary',
   },
   explain: {
     type: 'boolean',
@@ -35,7 +33,7 @@ export const checkArgs = {
     type: 'string',
     alias: 'o',
     valueHint: 'dir',
-    description: 'Write the filtered events and envelopes there, under their input names',
+    description: 'Write the filtered events and envelopes under their input names',
   },
   format: {
     type: 'enum',

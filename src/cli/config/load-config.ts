@@ -56,7 +56,7 @@ export async function loadFilter(
     if (!(await pathExists(file))) {
       throw unreadable(file, 'no such file');
     }
-    const options = await loadModuleConfig(file, extension, cwd);
+    const options = await loadModuleConfig(file, extension);
     validate(options, file, undefined);
     return { filter: createFilter(options as SentryEventFilterOptions, settings), file };
   }
