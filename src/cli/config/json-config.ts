@@ -47,9 +47,22 @@ export function parseJsonConfig(file: string, text: string): JsonConfig {
   };
 }
 
+/** momoa's token names, as the characters people type. */
+const TOKENS: Readonly<Record<string, string>> = {
+  LBrace: '`{`',
+  RBrace: '`}`',
+  LBracket: '`[`',
+  RBracket: '`]`',
+  Colon: '`:`',
+  Comma: '`,`',
+};
+
 function describeSyntaxError(text: string, error: unknown): string {
   const { line, column, message } = error as { line?: number; column?: number; message?: string };
-  const reason = (message ?? 'invalid JSON').replace(/\s*\(\d+:\d+\)$/, '');
+  const reason = (message ?? 'invalid JSON')
+    .replace(/\s*\(\d+:\d+\)$/, '')
+    .replace(/\.$/, '')
+    .replace(/token (\w+) found/, (_match, token: string) => `${TOKENS[token] ?? token}`);
   if (/end of input/i.test(reason)) {
     const lines = text.split('\n');
     return `${lines.length}:${(lines.at(-1)?.length ?? 0) + 1}: the file ends inside a value`;

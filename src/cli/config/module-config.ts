@@ -27,7 +27,7 @@ export async function loadModuleConfig(file: string, extension: string): Promise
     );
   }
 
-  const options = module.options ?? module.default;
+  const options = unwrapInterop(module.options ?? module.default);
   if (options === undefined) {
     throw new SentryEventFilterError(
       'INVALID_CONFIG_FILE',
@@ -58,4 +58,22 @@ async function importTypeScript(url: string): Promise<Record<string, unknown>> {
     );
   }
   return api.tsImport(url, import.meta.url);
+}
+
+/**
+ * A TypeScript or CommonJS module compiled with interop arrives as `{ default: options }`
+ * (and `__esModule`); options themselves never have these keys, so unwrapping is safe.
+ */
+function unwrapInterop(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) {
+    return value;
+  }
+  const keys = Object.keys(value);
+  const isInterop =
+    keys.length > 0 && keys.every((key) => ['default', 'options', '__esModule'].includes(key));
+  if (!isInterop) {
+    return value;
+  }
+  const wrapped = value as { options?: unknown; default?: unknown };
+  return wrapped.options ?? wrapped.default;
 }

@@ -3,13 +3,16 @@ import type { InputFault, Location } from '../input/records.ts';
 
 const MAX_PREVIEW = 80;
 
-/** `file`, `file:17` (a JSON line), `file[3]` (an array entry), `file#2` (an envelope item). */
+/**
+ * `file`, `file[3]` (an array entry), `file:17` (a JSON line, or the header line of an
+ * envelope item), `file:4#2` (envelope item 2, whose header is on line 4).
+ */
 export function formatLocation(location: Location): string {
   let text = location.file;
   if (location.index !== undefined) {
     text += `[${location.index}]`;
   }
-  if (location.line !== undefined && location.item === undefined) {
+  if (location.line !== undefined) {
     text += `:${location.line}`;
   }
   if (location.item !== undefined) {
