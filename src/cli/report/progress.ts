@@ -11,19 +11,23 @@ const INTERVAL_MS = 200;
 export class Progress {
   readonly #stream: OutputStream;
   readonly #totalBytes: number | undefined;
-  readonly #started = Date.now();
+  readonly #now: () => number;
+  readonly #started: number;
   #nextAt: number;
   #shown = false;
 
-  constructor(stream: OutputStream, totalBytes: number | undefined) {
+  /** `now` is the clock, replaceable in tests. */
+  constructor(stream: OutputStream, totalBytes: number | undefined, now: () => number = Date.now) {
     this.#stream = stream;
     this.#totalBytes = totalBytes;
+    this.#now = now;
+    this.#started = now();
     this.#nextAt = this.#started + FIRST_DELAY_MS;
   }
 
   /** Updates the line when it is due; cheap to call for every unit. */
   update(bytes: number, units: number, file: string): void {
-    const now = Date.now();
+    const now = this.#now();
     if (now < this.#nextAt) {
       return;
     }
