@@ -14,16 +14,16 @@ describe('progress line', () => {
     now += 600;
     progress.update(2_500_000, 25, 'big.jsonl');
     expect(stream.text).toBe(
-      '\r\u001b[Kchecking: 25 units, 2.5 MB of 10.0 MB (25%), 4.2 MB/s, big.jsonl',
+      '\r\u001b[Kchecking: 25 checked, 2.5 MB of 10.0 MB (25%), 4.2 MB/s, big.jsonl',
     );
 
     now += 50;
     progress.update(3_000_000, 30, 'big.jsonl');
-    expect(stream.text).not.toContain('30 units');
+    expect(stream.text).not.toContain('30 checked');
 
     now += 200;
     progress.update(5_000_000, 50, 'big.jsonl');
-    expect(stream.text).toContain('\r\u001b[Kchecking: 50 units, 5.0 MB of 10.0 MB (50%)');
+    expect(stream.text).toContain('\r\u001b[Kchecking: 50 checked, 5.0 MB of 10.0 MB (50%)');
 
     progress.clear();
     expect(stream.text.endsWith('\r\u001b[K')).toBe(true);

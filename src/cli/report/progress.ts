@@ -41,7 +41,7 @@ export class Progress {
         ? ''
         : ` of ${megabytes(total)} (${Math.floor((bytes / total) * 100)}%)`;
     const text =
-      `checking: ${units.toLocaleString('en-US')} units, ${megabytes(bytes)}${share}, ` +
+      `checking: ${units.toLocaleString('en-US')} checked, ${megabytes(bytes)}${share}, ` +
       `${megabytes(bytes / seconds)}/s, ${file}`;
     const width = (this.#stream.columns ?? 80) - 1;
     this.#stream.write(`\r\u001b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
