@@ -12,7 +12,6 @@ import {
   exceptionEvent,
   jsonLines,
   RULES,
-  SCRUBBING,
   SECRETS,
   transaction,
 } from './fixtures.ts';
@@ -112,7 +111,7 @@ describe('check --explain', () => {
     }
   });
 
-  it.runIf(SCRUBBING)('shows every removal as path, rule and masked preview', async () => {
+  it('shows every removal as path, rule and masked preview', async () => {
     write('error.json', JSON.stringify(errorWithSecrets()));
 
     const result = await check('error.json', '--explain');
@@ -131,6 +130,30 @@ describe('check --explain', () => {
   });
 });
 
+describe('envelope headers', () => {
+  it('reports a DSN secret removed from the header, apart from the items', async () => {
+    const secret = '0f9e8d7c6b5a4938';
+    write(
+      'legacy.envelope',
+      `{"event_id":"abc","dsn":"https://8d5e1c2b9a:${secret}@o1.ingest.sentry.io/42"}\n` +
+        '{"type":"event"}\n{"message":"hi"}\n',
+    );
+
+    const text = await check('legacy.envelope', '--explain', '--out', 'filtered');
+    const json = jsonRecords((await check('legacy.envelope', '--json', '--explain')).stdout);
+
+    expect(text.stdout).toMatch(/^\s+header\s+legacy\.envelope\s+1 value removed$/m);
+    expect(text.stdout).toMatch(/^ {4}header\.dsn {2}\S+ {2}"https:\/\/8d5e1c2b9a:/m);
+    expect(text.stdout).toContain('1 value removed (1 from envelope headers)');
+    expect(json).toContainEqual(
+      expect.objectContaining({ record: 'header', file: 'legacy.envelope', removed: 1 }),
+    );
+    for (const output of [text.stdout, JSON.stringify(json), read('filtered/legacy.envelope')]) {
+      expect(output).not.toContain(secret);
+    }
+  });
+});
+
 describe('check --out', () => {
   it('writes a filtered JSON event under its own name, as the library filters it', async () => {
     write('error.json', JSON.stringify(errorWithSecrets()));
@@ -140,10 +163,8 @@ describe('check --out', () => {
     expect(result.code).toBe(0);
     const written = JSON.parse(read('filtered/error.json'));
     expect(written).toEqual(JSON.parse(JSON.stringify(expected(errorWithSecrets() as Event))));
-    if (SCRUBBING) {
-      for (const secret of Object.values(SECRETS)) {
-        expect(read('filtered/error.json')).not.toContain(secret);
-      }
+    for (const secret of Object.values(SECRETS)) {
+      expect(read('filtered/error.json')).not.toContain(secret);
     }
   });
 
