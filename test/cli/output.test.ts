@@ -218,6 +218,35 @@ describe('check --out', () => {
     expect(read('filtered/stdin.jsonl').trim().split('\n')).toHaveLength(2);
   });
 
+  it('writes a JSON array back as an array of what remains, in either JSON shape', async () => {
+    write(
+      'export.json',
+      JSON.stringify([exceptionEvent('AuthCancelledError', '1'), transaction('2')]),
+    );
+    write(
+      'envelope.json',
+      JSON.stringify([{ event_id: 'x' }, [[{ type: 'event' }, transaction('3')]]]),
+    );
+
+    await check('export.json', 'envelope.json', '--out', 'filtered');
+
+    const events = JSON.parse(read('filtered/export.json'));
+    expect(events.map((event: Event) => event.event_id)).toEqual(['2']);
+    const [header, items] = JSON.parse(read('filtered/envelope.json'));
+    expect(header).toEqual({ event_id: 'x' });
+    expect(items[0][1].event_id).toBe('3');
+  });
+
+  it('reports an output it cannot write as a fault of that input', async () => {
+    write('a.json', JSON.stringify(transaction('1')));
+    write('blocker', 'a file where a directory should be');
+
+    const result = await check('a.json', '--out', 'blocker/filtered');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^a\.json: cannot mkdir .*blocker.*: (ENOTDIR|EEXIST)\.$/m);
+  });
+
   it('refuses to overwrite its own inputs', async () => {
     write('a.json', JSON.stringify(transaction('1')));
 
