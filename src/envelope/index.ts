@@ -5,13 +5,13 @@
  */
 
 export { type JsonParseResult, type JsonSyntaxError, parseJson } from './json.ts';
-export {
-  type EnvelopeFault,
-  type EnvelopeFaultCode,
-  type EnvelopeItemSource,
-  type ReadEnvelopeOptions,
-  type ReadEnvelopeResult,
-  readEnvelope,
-} from './read.ts';
+export { readEnvelope } from './read.ts';
 export { decodeUtf8, lineAndColumn, utf8Length } from './text.ts';
+export type {
+  EnvelopeFault,
+  EnvelopeFaultCode,
+  EnvelopeItemSource,
+  ReadEnvelopeOptions,
+  ReadEnvelopeResult,
+} from './types.ts';
 export { writeEnvelope } from './write.ts';

@@ -2,8 +2,10 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 
-/** File name endings read when walking a directory. Files named on the command line are
- * always read, whatever their name. */
+/**
+ * File name endings read when walking a directory. Files named on the command line are always
+ * read, whatever their name.
+ */
 export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set([
   '.json',
   '.jsonl',

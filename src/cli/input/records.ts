@@ -56,6 +56,7 @@ export type InputFormat =
   /** One event or envelope per line. */
   | 'jsonl';
 
+/** Tells whether a value is a plain JSON object. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -76,4 +77,24 @@ export function isEnvelopeArray(value: unknown): value is Envelope {
         typeof item[0].type === 'string',
     )
   );
+}
+
+/** A fault record at a location. */
+export function faultRecord(
+  location: Location,
+  message: string,
+  offset: number | undefined,
+): InputRecord {
+  return {
+    kind: 'fault',
+    fault: { ...location, ...(offset !== undefined && { offset }), message },
+  };
+}
+
+/** Names the kind of a JSON value for a message, never its content. */
+export function describeKind(value: unknown): string {
+  if (value === null) {
+    return 'null';
+  }
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }
