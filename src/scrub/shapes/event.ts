@@ -153,7 +153,19 @@ const TRACE_CONTEXT = keyedShape('trace context', {
   ),
 });
 
-const CONTEXTS = keyedShape('contexts', { fields: { trace: TRACE_CONTEXT } });
+// Versions and build names in the os, runtime, app, device and browser contexts: `5.5.5.5`
+// is a kernel version there, not an IP address.
+const CONTEXT = keyedShape('context', {
+  fields: same(
+    ['type', 'version', 'kernel_version', 'build', 'build_type', 'app_version', 'app_build'],
+    SKIP,
+  ),
+});
+
+const CONTEXTS = shape('contexts', {
+  fields: { trace: TRACE_CONTEXT },
+  keyed: { ...ANY_KEYED, plain: CONTEXT },
+});
 
 const LOGENTRY = keyedShape('logentry', {});
 
