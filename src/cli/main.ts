@@ -120,6 +120,10 @@ async function reportError(error: unknown, io: CliIo): Promise<ExitCode> {
   }
 
   const { code, syscall, path } = (error ?? {}) as NodeJS.ErrnoException;
+  if (code === 'EPIPE') {
+    // Whoever read the output stopped early (`| head`): nothing to report, nowhere to say it.
+    return EXIT_CODES.ok;
+  }
   if (typeof code === 'string' && typeof syscall === 'string') {
     await writeLine(
       io.stderr,

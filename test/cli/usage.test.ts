@@ -94,4 +94,23 @@ describe('unexpected errors', () => {
     expect(stderr.text).toContain('sentry-event-filter: unexpected error, please report it:');
     expect(stderr.text).toMatch(/Error: the pipe broke\n\s+at /);
   });
+
+  it('end quietly when the reader of the output goes away (EPIPE)', async () => {
+    const stdout = new Writable({
+      write(_chunk, _encoding, callback) {
+        callback(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write' }));
+      },
+    });
+    const stderr = new CapturedStream();
+
+    const code = await runCli(['check', '-'], {
+      stdin: Readable.from([Buffer.from('{"event_id":"1"}\n')]),
+      stdout,
+      stderr,
+      cwd: directory.path,
+    });
+
+    expect(code).toBe(0);
+    expect(stderr.text).not.toContain('EPIPE');
+  });
 });

@@ -192,13 +192,16 @@ class FaultCounter {
   }
 }
 
-/** Names a failed read or write (`EACCES on out/a.json`); `undefined` for anything else. */
+/**
+ * Names a failed read or write of a file (`cannot open out/a.json: EACCES`); `undefined` for
+ * anything else, such as a closed standard output, which ends the whole run.
+ */
 function describeSystemError(error: unknown): string | undefined {
   const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
-  if (typeof code !== 'string' || syscall === undefined) {
+  if (typeof code !== 'string' || syscall === undefined || path === undefined) {
     return undefined;
   }
-  return `cannot ${syscall}${path === undefined ? '' : ` ${path}`}: ${code}`;
+  return `cannot ${syscall} ${path}: ${code}`;
 }
 
 /**
