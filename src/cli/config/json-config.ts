@@ -33,7 +33,7 @@ export function parseJsonConfig(file: string, text: string): JsonConfig {
     throw new SentryEventFilterError(
       'INVALID_CONFIG_FILE',
       `${file}:${position(document.body)}: expected a JSON object of options, ` +
-        `found ${document.body.type === 'Array' ? 'an array' : `a ${document.body.type.toLowerCase()}`}.`,
+        `found ${describeNode(document.body.type)}.`,
       { where: file },
     );
   }
@@ -112,4 +112,8 @@ function findNode(document: DocumentNode, where: string): JsonNode | undefined {
 
 function memberName(name: { type: string; value?: string; name?: string }): string | undefined {
   return name.type === 'Identifier' ? name.name : name.value;
+}
+
+function describeNode(type: string): string {
+  return type === 'Array' ? 'an array' : `a ${type.toLowerCase()}`;
 }

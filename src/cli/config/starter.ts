@@ -8,7 +8,7 @@ export function starterConfig(kind: 'module' | 'jsonc'): string {
   return kind === 'module' ? MODULE_STARTER : JSONC_STARTER;
 }
 
-const MODULE_STARTER = `// Configuration for sentry-event-filter, read by \`npx sentry-event-filter check\`.
+const MODULE_STARTER = `// Configuration for sentry-event-filter, read by its \`check\` command.
 // Your application can use the same options:
 //   import options from './sentry-event-filter.config.mjs';
 //   const filter = new SentryEventFilter(options);
@@ -51,7 +51,7 @@ export default {
 };
 `;
 
-const JSONC_STARTER = `// Configuration for sentry-event-filter, read by \`npx sentry-event-filter check\`.
+const JSONC_STARTER = `// Configuration for sentry-event-filter, read by its \`check\` command.
 // JSON with comments. Every option is optional. With none set, sensitive information is
 // removed and nothing is dropped.
 {

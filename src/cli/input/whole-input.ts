@@ -108,7 +108,8 @@ export function readDocument(
           ? { kind: 'event', location: { file, index }, event: entry as Event }
           : faultRecord(
               { file, index },
-              `array entry ${index}: expected an event (a JSON object), found ${describeKind(entry)}.`,
+              `array entry ${index}: expected an event (a JSON object), ` +
+                `found ${describeKind(entry)}.`,
               undefined,
             ),
       ),

@@ -44,7 +44,8 @@ export class Progress {
       `checking: ${units.toLocaleString('en-US')} checked, ${megabytes(bytes)}${share}, ` +
       `${megabytes(bytes / seconds)}/s, ${file}`;
     const width = (this.#stream.columns ?? 80) - 1;
-    this.#stream.write(`\r\u001b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+    const shown = text.length > width ? `${text.slice(0, width - 1)}…` : text;
+    this.#stream.write(`\r\u001b[K${shown}`);
   }
 
   /** Removes the line, if it was shown. */

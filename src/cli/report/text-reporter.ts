@@ -45,7 +45,9 @@ export class TextReporter implements Reporter {
       return;
     }
     await this.#out(
-      `${''.padEnd(OUTCOME_WIDTH)}${'header'.padEnd(TYPE_WIDTH)}${formatLocation(header.location)}` +
+      ''.padEnd(OUTCOME_WIDTH) +
+        'header'.padEnd(TYPE_WIDTH) +
+        formatLocation(header.location) +
         `  ${plural(header.removals.length, 'value')} removed`,
     );
     if (this.#settings.explain) {
@@ -164,7 +166,8 @@ export function summaryLines(summary: CheckSummary): string[] {
   lines.push(
     `${plural(summary.removed.total, 'value')} removed` +
       (summary.removed.headers > 0 ? ` (${summary.removed.headers} from envelope headers)` : '') +
-      `, ${plural(summary.opaque, 'payload')} passed through unread, ${plural(summary.faults, 'fault')}`,
+      `, ${plural(summary.opaque, 'payload')} passed through unread` +
+      `, ${plural(summary.faults, 'fault')}`,
   );
 
   const rules = Object.entries(summary.rules);
@@ -177,7 +180,8 @@ export function summaryLines(summary: CheckSummary): string[] {
   }
   if (summary.failures > 0) {
     lines.push(
-      `${plural(summary.failures, 'failure')} caught inside the filter; run with --debug to see them.`,
+      `${plural(summary.failures, 'failure')} caught inside the filter; ` +
+        'run with --debug to see them.',
     );
   }
   return lines;
