@@ -75,6 +75,20 @@ describe('check on the shared corpus', () => {
   });
 });
 
+describe('check --out on the shared corpus', () => {
+  it('writes envelopes that the strict reader reads back whole, with the same item types', () => {
+    for (const file of corpusFiles().filter((entry) => entry.kind === 'envelope')) {
+      const written = readEnvelope(readFileSync(join(directory.path, 'out', file.name)));
+      const original = readEnvelope(readCorpusFile(file.name));
+
+      expect(written.faults).toEqual([]);
+      expect(written.items.map((item) => item.type)).toEqual(
+        original.items.map((item) => item.type),
+      );
+    }
+  });
+});
+
 /**
  * Secrets the corpus is known to hold (PROVENANCE.md, "Sensitive-looking content"), read
  * from the files themselves so the test follows the data.
