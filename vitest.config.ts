@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     exclude: ['test/shared/**', 'node_modules/**'],
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -176,22 +176,26 @@ export class SentryEventFilter {
       prepareEvent: (event, hint) => this.#prepareEvent(event, hint),
       dropLateEvent: (event) => this.#dropLateEvent(event),
       dropLog: (log) => this.#filterLog(log) !== undefined,
+      dropBreadcrumb: (breadcrumb) => this.#dropsBreadcrumb(breadcrumb),
       scrubEnvelope:
         this.#scrubber === undefined ? undefined : (envelope) => this.#scrubEnvelope(envelope),
     });
   }
 
-  /** The whole pipeline for an error event, for `Sentry.init({ beforeSend })`. */
-  readonly beforeSend = (event: ErrorEvent, hint?: EventHint): ErrorEvent | null => {
-    return this.#processEvent(event, hint ?? {}) as ErrorEvent | null;
+  /**
+   * The whole pipeline for an error event, for `Sentry.init({ beforeSend })`: decide, tag,
+   * enrich and scrub. Returns a new event, or `null` to drop it.
+   */
+  readonly beforeSend = <T extends Event = ErrorEvent>(event: T, hint?: EventHint): T | null => {
+    return this.#processEvent(event, hint ?? {}) as T | null;
   };
 
   /** The whole pipeline for a transaction event, for `Sentry.init({ beforeSendTransaction })`. */
-  readonly beforeSendTransaction = (
-    event: TransactionEvent,
+  readonly beforeSendTransaction = <T extends Event = TransactionEvent>(
+    event: T,
     hint?: EventHint,
-  ): TransactionEvent | null => {
-    return this.#processEvent(event, hint ?? {}) as TransactionEvent | null;
+  ): T | null => {
+    return this.#processEvent(event, hint ?? {}) as T | null;
   };
 
   /** Drops log records from ignored loggers and scrubs the rest, for `beforeSendLog`. */
@@ -211,10 +215,7 @@ export class SentryEventFilter {
     breadcrumb: Breadcrumb,
     _hint?: BreadcrumbHint,
   ): Breadcrumb | null => {
-    this.#stats.seen('breadcrumb');
-    const rule = this.#matchLogger({ kind: 'breadcrumb', breadcrumb });
-    if (rule !== undefined) {
-      this.#stats.dropped('breadcrumb', ruleName(rule));
+    if (this.#dropsBreadcrumb(breadcrumb)) {
       return null;
     }
     return this.#scrub(
@@ -511,19 +512,32 @@ export class SentryEventFilter {
     return this.#ignoredLoggers.match(loggerNames(source, this.#loggerName));
   }
 
+  /** Counts a breadcrumb and tells whether it comes from an ignored logger. */
+  #dropsBreadcrumb(breadcrumb: Breadcrumb): boolean {
+    this.#stats.seen('breadcrumb');
+    try {
+      const rule = this.#matchLogger({ kind: 'breadcrumb', breadcrumb });
+      if (rule !== undefined) {
+        this.#recordDrop('breadcrumb', rule, undefined);
+      }
+      return rule !== undefined;
+    } catch (error) {
+      this.#reportFailure('the logger check failed; the breadcrumb is kept', error);
+      return false;
+    }
+  }
+
   #withoutIgnoredBreadcrumbs(event: Event): Event {
     const breadcrumbs = event.breadcrumbs;
     if (this.#ignoredLoggers.isEmpty || !Array.isArray(breadcrumbs) || breadcrumbs.length === 0) {
       return event;
     }
 
-    const kept = breadcrumbs.filter((breadcrumb) => {
-      const rule = this.#matchLogger({ kind: 'breadcrumb', breadcrumb });
-      if (rule !== undefined) {
-        this.#stats.dropped('breadcrumb', ruleName(rule));
-      }
-      return rule === undefined;
-    });
+    // Not counted: the same scope breadcrumb rides along with every event. Counting happens
+    // once, where the breadcrumb is recorded (`beforeBreadcrumb`).
+    const kept = breadcrumbs.filter(
+      (breadcrumb) => this.#matchLogger({ kind: 'breadcrumb', breadcrumb }) === undefined,
+    );
     return kept.length === breadcrumbs.length ? event : { ...event, breadcrumbs: kept };
   }
 

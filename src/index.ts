@@ -6,27 +6,40 @@
  * secrets and personal data from everything the SDK sends.
  */
 
-export type { Enricher, Enrichment, EnrichmentOptions } from './enrich/index.ts';
+// The filter
+export {
+  type CheckResult,
+  type EnvelopeCheckResult,
+  type ItemCheckResult,
+  type ItemOutcome,
+  type LogCheckResult,
+  SentryEventFilter,
+} from './event-filter.ts';
+export { INTEGRATION_NAME } from './integration.ts';
+
+// Options
+export type { SentryEventFilterOptions } from './options/index.ts';
+export type { ExceptionClass, ExceptionMatcher, ExceptionPredicate } from './match/exception.ts';
+export type { LoggerNameResolver, LoggerSource } from './match/logger.ts';
+export type { DropLogger } from './report/drop-log.ts';
+export { DETECTOR_NAMES, type DetectorName, type ScrubOptions } from './scrub/options.ts';
+
+// Enrichment
+export {
+  type Enricher,
+  type Enrichment,
+  type EnrichmentOptions,
+  type JobDetails,
+  runJob,
+} from './enrich/index.ts';
+
+// Results
+export type { FilterStats, ItemKind, Outcome } from './report/stats.ts';
+export type { Removal } from './scrub/index.ts';
+
 // Errors
 export {
   isSentryEventFilterError,
   SentryEventFilterError,
   type SentryEventFilterErrorCode,
 } from './errors.ts';
-// The filter
-export { type CheckResult, SentryEventFilter } from './event-filter.ts';
-export { INTEGRATION_NAME } from './integration.ts';
-export type {
-  ExceptionClass,
-  ExceptionMatcher,
-  ExceptionPredicate,
-} from './match/exception.ts';
-export type { LoggerNameResolver, LoggerSource } from './match/logger.ts';
-// Options
-export type { SentryEventFilterOptions } from './options/index.ts';
-export type { DropLogger } from './report/drop-log.ts';
-
-// Results
-export type { FilterStats, ItemKind, Outcome } from './report/stats.ts';
-export type { Removal } from './scrub/index.ts';
-export { DETECTOR_NAMES, type DetectorName, type ScrubOptions } from './scrub/options.ts';

@@ -1,4 +1,6 @@
 import type {
+  Breadcrumb,
+  BreadcrumbHint,
   Client,
   Envelope,
   ErrorEvent,
@@ -19,6 +21,8 @@ export interface FilterPipeline {
   dropLateEvent(event: Event): boolean;
   /** Whether a log record comes from an ignored logger (or from the filter itself). */
   dropLog(log: Log): boolean;
+  /** Whether a breadcrumb comes from an ignored logger. */
+  dropBreadcrumb(breadcrumb: Breadcrumb): boolean;
   /** Scrubs an envelope; absent when `sensitiveLoggingEnabled` is true. */
   scrubEnvelope: ((envelope: Envelope) => Envelope) | undefined;
 }
@@ -28,9 +32,10 @@ export interface FilterPipeline {
  *
  * - `processEvent` decides, tags and enriches, so drops count as `event_processor` in
  *   Sentry's client reports and every later integration sees the tags.
- * - `beforeSend` and `beforeSendLog` gain a first step for what is only known at the end:
- *   the logger stamped by scope processors, and log records. Those drops count as
- *   `before_send`. The application's own callbacks still run afterwards.
+ * - `beforeSend`, `beforeSendLog` and `beforeBreadcrumb` gain a first step for what is only
+ *   known there: the logger stamped by scope processors, log records and breadcrumbs. Event
+ *   and log drops there count as `before_send`. The application's own callbacks still run
+ *   afterwards.
  * - `beforeEnvelope` scrubs what is really sent, after every integration and the
  *   application's own callbacks: errors, transactions, spans, logs, sessions and the
  *   envelope header alike.
@@ -41,6 +46,7 @@ export function createIntegration(pipeline: FilterPipeline): Integration {
     setup(client: Client) {
       wrapBeforeSend(client, pipeline);
       wrapBeforeSendLog(client, pipeline);
+      wrapBeforeBreadcrumb(client, pipeline);
 
       const scrubEnvelope = pipeline.scrubEnvelope;
       if (scrubEnvelope !== undefined) {
@@ -76,6 +82,21 @@ function wrapBeforeSendLog(client: Client, pipeline: FilterPipeline): void {
       return null;
     }
     return next === undefined ? log : next(log);
+  };
+}
+
+function wrapBeforeBreadcrumb(client: Client, pipeline: FilterPipeline): void {
+  const options = client.getOptions();
+  const next = options.beforeBreadcrumb;
+
+  options.beforeBreadcrumb = function sentryEventFilterBeforeBreadcrumb(
+    breadcrumb: Breadcrumb,
+    hint?: BreadcrumbHint,
+  ) {
+    if (pipeline.dropBreadcrumb(breadcrumb)) {
+      return null;
+    }
+    return next === undefined ? breadcrumb : next(breadcrumb, hint);
   };
 }
 

@@ -1,133 +1,164 @@
-import type { Contexts, Event, EventHint, Extras, Primitive, User } from '@sentry/core';
-
-/** What an enricher adds. Empty values are skipped; nothing already set is overwritten. */
-export interface Enrichment {
-  tags?: Record<string, Primitive>;
-  contexts?: Contexts;
-  extra?: Extras;
-  user?: User;
-  fingerprint?: string[];
-}
-
 /**
- * A custom enricher: reads the event and the hint, returns what to add. One that throws is
- * reported once and skipped; the event still goes out.
+ * Enrichment: the filter's step that adds what an engineer triaging an event needs and the
+ * SDK leaves out. Built-in enrichers run first, then the custom ones, all before scrubbing,
+ * so what they add is scrubbed too. Nothing already on the event is overwritten, and nothing
+ * empty is added.
  */
-export type Enricher = (event: Readonly<Event>, hint: EventHint) => Enrichment | undefined | null;
+import type { Event, EventHint } from '@sentry/core';
+import { applyEnrichment } from './apply-enrichment.ts';
+import { type ChainLink, errorChain } from './error-chain.ts';
+import { enrichErrorCode } from './error-code.ts';
+import { enrichErrorProperties } from './error-properties.ts';
+import { enrichHttpStatus } from './http-status.ts';
+import { enrichJob } from './job.ts';
+import { enrichRequestId } from './request-id.ts';
+import type {
+  BuiltInEnricher,
+  EnrichContext,
+  EnrichEvent,
+  Enricher,
+  EnrichInput,
+  Enrichment,
+  EnrichmentOptions,
+  EnrichReporter,
+} from './types.ts';
 
-/** Switches for the built-in enrichers. Each is on unless set to `false`. */
-export interface EnrichmentOptions {
-  /**
-   * The captured error's own properties (`code`, `statusCode`, `errno`, `syscall`, ...) and
-   * those of its causes, as the `error_properties` context.
-   * @default true
-   */
-  errorProperties?: boolean;
-  /**
-   * The error code (`ECONNREFUSED`, `P2002`, ...) as the `error.code` tag.
-   * @default true
-   */
-  errorCodeTag?: boolean;
-  /**
-   * The HTTP status of user-caused errors, when the error carries one, as `http.status_code`.
-   * @default true
-   */
-  httpStatusTag?: boolean;
-  /**
-   * The request id, from `x-request-id` or the trace, as the `request_id` tag.
-   * @default true
-   */
-  requestId?: boolean;
-  /**
-   * The background job's name and id, from the job scope, as the `job` context and tags.
-   * @default true
-   */
-  job?: boolean;
+export { applyEnrichment, isEmptyValue } from './apply-enrichment.ts';
+export { ERROR_CODE_TAG } from './error-code.ts';
+export { ERROR_PROPERTIES_CONTEXT } from './error-properties.ts';
+export { HTTP_STATUS_TAG } from './http-status.ts';
+export { JOB_CONTEXT, JOB_ID_TAG, JOB_NAME_TAG } from './job.ts';
+export { PLAIN_VALUE_LIMITS } from './plain-value.ts';
+export { REQUEST_ID_TAG } from './request-id.ts';
+export { type JobDetails, runJob } from './run-job.ts';
+export type {
+  EnrichContext,
+  EnrichEvent,
+  Enricher,
+  Enrichment,
+  EnrichmentOptions,
+  EnrichReporter,
+} from './types.ts';
+
+// The built-ins in the order they run, each under the switch that turns it off.
+const BUILT_INS: readonly [keyof EnrichmentOptions, BuiltInEnricher][] = [
+  ['errorProperties', enrichErrorProperties],
+  ['errorCodeTag', enrichErrorCode],
+  ['httpStatusTag', enrichHttpStatus],
+  ['requestId', enrichRequestId],
+  ['job', enrichJob],
+];
+
+interface Step {
+  readonly label: string;
+  run(event: Event, input: EnrichInput): unknown;
 }
-
-/** What the pipeline knows when enrichment runs. */
-export interface EnrichContext {
-  readonly userCaused: boolean;
-}
-
-/** Hooks enrichment reports through. */
-export interface EnrichReporter {
-  /** Called once per failing enricher. */
-  enricherFailed(label: string, error: unknown): void;
-}
-
-/** Runs the built-in and custom enrichers over an event. */
-export type EnrichEvent = (event: Event, hint: EventHint, context: EnrichContext) => Event;
 
 /**
- * Builds the enrichment step.
- * TODO(enrich): built-in enrichers; custom ones run through {@link applyEnrichment}.
+ * Builds the enrichment step from the built-in switches and the custom enrichers. Each
+ * enricher that throws, or returns something other than an enrichment, is reported once
+ * (through `reporter`) and skipped for that event; the others still apply.
  */
 export function createEnrichment(
-  _options: EnrichmentOptions | false,
+  options: EnrichmentOptions | false,
   custom: readonly Enricher[],
   reporter: EnrichReporter,
 ): EnrichEvent {
-  const failed = new Set<number>();
+  const steps: Step[] = [
+    ...selectBuiltIns(options).map(([name, enrich]) => ({
+      label: `built-in ${name}`,
+      run: (_event: Event, input: EnrichInput) => enrich(input),
+    })),
+    ...custom.map((enricher, index) => ({
+      label: enricher.name || `enrich[${index}]`,
+      run: (event: Event, input: EnrichInput) => enricher(event, input.hint),
+    })),
+  ];
 
-  return function enrichEvent(event, hint) {
+  if (steps.length === 0) {
+    return function enrichNothing(event) {
+      return event;
+    };
+  }
+
+  const reported = new Set<Step>();
+  const report = (step: Step, failure: unknown): void => {
+    if (reported.has(step)) {
+      return;
+    }
+    reported.add(step);
+    if (failure instanceof ReturnProblem) {
+      reporter.enricherFailed(`${step.label} (${failure.message})`, failure);
+    } else {
+      reporter.enricherFailed(step.label, failure);
+    }
+  };
+
+  return function enrichEvent(event, hint, context) {
+    const input = createInput(event, hint, context);
     let result = event;
-    custom.forEach((enricher, index) => {
+    for (const step of steps) {
       try {
-        const enrichment = enricher(result, hint);
-        if (enrichment) {
-          result = applyEnrichment(result, enrichment);
+        const returned = step.run(result, input);
+        const problem = returnProblem(returned);
+        if (problem !== undefined) {
+          report(step, problem);
+        } else if (returned !== undefined && returned !== null) {
+          result = applyEnrichment(result, returned as Enrichment);
         }
       } catch (error) {
-        if (!failed.has(index)) {
-          failed.add(index);
-          reporter.enricherFailed(enricher.name || `enrich[${index}]`, error);
-        }
+        report(step, error);
       }
-    });
+    }
     return result;
   };
 }
 
-/** Merges an enrichment into a copy of the event, never overwriting what is set. */
-export function applyEnrichment(event: Event, enrichment: Enrichment): Event {
-  const next: Event = { ...event };
-  const tags = nonEmpty(enrichment.tags);
-  if (tags) {
-    next.tags = { ...tags, ...event.tags };
+function selectBuiltIns(options: EnrichmentOptions | false): (typeof BUILT_INS)[number][] {
+  if (options === false) {
+    return [];
   }
-  const contexts = nonEmpty(enrichment.contexts);
-  if (contexts) {
-    next.contexts = { ...contexts, ...event.contexts };
-  }
-  const extra = nonEmpty(enrichment.extra);
-  if (extra) {
-    next.extra = { ...extra, ...event.extra };
-  }
-  const user = nonEmpty(enrichment.user);
-  if (user) {
-    next.user = { ...user, ...event.user };
-  }
-  if (enrichment.fingerprint?.length && !event.fingerprint?.length) {
-    next.fingerprint = [...enrichment.fingerprint];
-  }
-  return next;
+  return BUILT_INS.filter(([name]) => options[name] !== false);
 }
 
-function nonEmpty<T extends object>(record: T | undefined): T | undefined {
-  if (record === undefined || record === null || typeof record !== 'object') {
+function createInput(event: Event, hint: EventHint, context: EnrichContext): EnrichInput {
+  let chain: readonly ChainLink[] | undefined;
+  return {
+    event,
+    hint,
+    userCaused: context.userCaused,
+    chain() {
+      chain ??= errorChain(hint.originalException);
+      return chain;
+    },
+  };
+}
+
+/** An enricher's return value that is not an enrichment; reported like a throw. */
+class ReturnProblem extends TypeError {
+  override readonly name = 'EnricherReturnError';
+}
+
+/** Says what is wrong with an enricher's return value, or `undefined` when nothing is. */
+function returnProblem(returned: unknown): ReturnProblem | undefined {
+  if (returned === undefined || returned === null) {
     return undefined;
   }
-  const entries = Object.entries(record).filter(([, value]) => !isEmptyValue(value));
-  return entries.length === 0 ? undefined : (Object.fromEntries(entries) as T);
+  if (isThenable(returned)) {
+    // The event cannot wait; keep a later rejection from surfacing as unhandled in the app.
+    returned.then(undefined, () => {});
+    return new ReturnProblem('returned a promise; enrichers must return synchronously');
+  }
+  if (typeof returned !== 'object' || Array.isArray(returned)) {
+    return new ReturnProblem(`returned ${typeof returned}, not an enrichment object`);
+  }
+  return undefined;
 }
 
-function isEmptyValue(value: unknown): boolean {
-  if (value === undefined || value === null || value === '') {
-    return true;
-  }
-  if (Array.isArray(value)) {
-    return value.length === 0;
-  }
-  return typeof value === 'object' && Object.keys(value).length === 0;
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }

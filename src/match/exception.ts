@@ -192,6 +192,10 @@ export function collectCandidates(
     const primary: Candidate = { live: true, value: original };
     return matchCauses ? [primary, ...liveCauses(original)] : [primary];
   }
+  if (original !== undefined) {
+    // A thrown string, number or symbol has no class to match, but predicates may want it.
+    return [{ live: true, value: original }];
+  }
 
   const values = exceptionValues(event);
   if (values.length === 0) {

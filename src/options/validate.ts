@@ -135,7 +135,7 @@ export function validateOptions(options: unknown): SentryEventFilterOptions {
     return options as SentryEventFilterOptions;
   }
 
-  const [issue] = result.issues;
+  const issue = deepestIssue(result.issues[0]);
   throw new SentryEventFilterError('INVALID_OPTION', formatIssue(issue), {
     where: issuePath(issue),
   });
@@ -151,11 +151,30 @@ function formatIssue(issue: v.BaseIssue<unknown>): string {
     return `Unknown option \`${path}\`.${hint} Known options here: ${known.join(', ')}.`;
   }
 
-  if (path === '') {
-    return `Invalid options: expected ${issue.message}, got ${describeValue(issue.input)}.`;
-  }
+  const subject = path === '' ? 'Invalid options' : `Invalid option \`${path}\``;
+  return `${subject}: got ${describeValue(issue.input)}; expected ${issue.message}.`;
+}
 
-  return `Invalid option \`${path}\`: expected ${issue.message}, got ${describeValue(issue.input)}.`;
+/**
+ * For a value that matched no branch of a union, the issue from the branch that got furthest,
+ * so `{ enrichment: { jobs: false } }` reports the unknown key rather than the whole union.
+ */
+function deepestIssue(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown> {
+  let deepest = issue;
+  for (const nested of issue.issues ?? []) {
+    const inner = deepestIssue(nested);
+    if (inner.path === undefined) {
+      continue;
+    }
+    // Issues inside a union carry paths relative to the union's own value.
+    const path = [...(issue.path ?? []), ...inner.path] as NonNullable<
+      v.BaseIssue<unknown>['path']
+    >;
+    if (path.length > (deepest.path?.length ?? 0)) {
+      deepest = { ...inner, path };
+    }
+  }
+  return deepest;
 }
 
 function issuePath(issue: v.BaseIssue<unknown>): string {

@@ -14,7 +14,6 @@ export interface ReceivedEnvelope {
 export interface ReceivedItem {
   readonly type: string;
   readonly header: Record<string, unknown>;
-  // biome-ignore lint/suspicious/noExplicitAny: payloads are whatever the SDK sent
   readonly payload: any;
 }
 

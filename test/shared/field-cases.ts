@@ -9,8 +9,6 @@ import { CASES_DIR, requireShared } from '../helpers/shared.ts';
 // Reads the field cases in ../shared/cases and checks a result against their `expect` blocks.
 // The format is described in ../shared/cases/README.md.
 
-/* biome-ignore-all lint/suspicious/noExplicitAny: case files are free-form JSON */
-
 export interface FieldCase {
   id: string;
   config: Record<string, unknown>;

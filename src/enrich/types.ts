@@ -1,0 +1,92 @@
+import type { Contexts, Event, EventHint, Extras, Primitive, User } from '@sentry/core';
+import type { ChainLink } from './error-chain.ts';
+
+/**
+ * What an enricher adds to an event. Empty values (`undefined`, `null`, `''`, `[]`, `{}`) are
+ * skipped, and nothing the event already has is overwritten.
+ */
+export interface Enrichment {
+  /** Searchable tags. Values must be strings, numbers or booleans of at most 200 characters. */
+  tags?: Record<string, Primitive>;
+  /** Contexts by name; keys are added into an existing context of the same name. */
+  contexts?: Contexts;
+  extra?: Extras;
+  user?: User;
+  /** Used only when the event has no fingerprint yet. */
+  fingerprint?: string[];
+}
+
+/**
+ * A custom enricher: reads the event and the hint, returns what to add. It runs after the
+ * built-in enrichers and before scrubbing, so what it adds is scrubbed too. It must return
+ * synchronously. One that throws is reported once and skipped; the event still goes out.
+ *
+ * @example
+ * ```ts
+ * const tenant: Enricher = (_event, hint) => {
+ *   const error = hint.originalException;
+ *   return error instanceof TenantError ? { tags: { tenant: error.tenantId } } : undefined;
+ * };
+ * ```
+ */
+export type Enricher = (event: Readonly<Event>, hint: EventHint) => Enrichment | undefined | null;
+
+/** Switches for the built-in enrichers. Each is on unless set to `false`. */
+export interface EnrichmentOptions {
+  /**
+   * The captured error's own properties (`code`, `statusCode`, `errno`, `syscall`, ...) and
+   * those of its causes, as the `error_properties` context.
+   * @default true
+   */
+  errorProperties?: boolean;
+  /**
+   * The error code (`ECONNREFUSED`, `P2002`, ...) of the captured error, or else of its nearest
+   * cause that has one, as the `error.code` tag.
+   * @default true
+   */
+  errorCodeTag?: boolean;
+  /**
+   * The HTTP status of user-caused errors, from the error or the response, as the
+   * `http.status_code` tag.
+   * @default true
+   */
+  httpStatusTag?: boolean;
+  /**
+   * In HTTP handlers, the request id from the `x-request-id` header, or else the trace id, as
+   * the `request_id` tag.
+   * @default true
+   */
+  requestId?: boolean;
+  /**
+   * In background jobs, the job's name and id from the `job` context (see `runJob`), as the
+   * `job.name` and `job.id` tags.
+   * @default true
+   */
+  job?: boolean;
+}
+
+/** What the pipeline knows when enrichment runs. */
+export interface EnrichContext {
+  readonly userCaused: boolean;
+}
+
+/** Hooks enrichment reports through. */
+export interface EnrichReporter {
+  /** Called once per failing enricher. */
+  enricherFailed(label: string, error: unknown): void;
+}
+
+/** Runs the built-in and custom enrichers over an event; returns a copy when it adds anything. */
+export type EnrichEvent = (event: Event, hint: EventHint, context: EnrichContext) => Event;
+
+/** What a built-in enricher reads. */
+export interface EnrichInput {
+  readonly event: Event;
+  readonly hint: EventHint;
+  readonly userCaused: boolean;
+  /** The captured error and its causes, read once per event on first use. */
+  chain(): readonly ChainLink[];
+}
+
+/** A built-in enricher; it never needs to throw, but is guarded like a custom one. */
+export type BuiltInEnricher = (input: EnrichInput) => Enrichment | undefined;

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isSentryEventFilterError,
+  SentryEventFilter,
+  SentryEventFilterError,
+  type SentryEventFilterOptions,
+} from '../../src/index.ts';
+
+class AuthCancelledError extends Error {}
+
+/** The error the constructor throws for these options. */
+function rejection(options: unknown): SentryEventFilterError {
+  try {
+    new SentryEventFilter(options as SentryEventFilterOptions);
+  } catch (error) {
+    if (isSentryEventFilterError(error)) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('the options were accepted');
+}
+
+describe('options validation', () => {
+  it('accepts no options at all, and an empty object', () => {
+    expect(() => new SentryEventFilter()).not.toThrow();
+    expect(() => new SentryEventFilter({})).not.toThrow();
+  });
+
+  it('accepts every documented option', () => {
+    const options: Required<SentryEventFilterOptions> = {
+      sensitiveLoggingEnabled: false,
+      filteredOutExceptions: [AuthCancelledError, 'AbortError', () => false],
+      userCausedExceptions: [RangeError],
+      ignoredLoggers: ['http.security', 'worker.*'],
+      matchCauses: true,
+      userCausedTag: 'user_caused',
+      loggerName: () => undefined,
+      logger: { info() {} },
+      dropLogIntervalMs: 0,
+      debug: false,
+      scrub: { keys: ['pin', /^x-internal-/], exemptKeys: ['token_count'], replacement: '[x]' },
+      enrich: [() => undefined],
+      enrichment: false,
+    };
+
+    expect(() => new SentryEventFilter(options)).not.toThrow();
+  });
+
+  it.each([
+    [
+      'an instance instead of a class',
+      { filteredOutExceptions: [new AuthCancelledError('x')] },
+      'filteredOutExceptions[0]',
+      /got an instance of AuthCancelledError; expected an exception class.*pass the class itself, not an instance/,
+    ],
+    [
+      'a plain object in an exception list',
+      { userCausedExceptions: [ValidationErrorLike()] },
+      'userCausedExceptions[0]',
+      /exception class.*class name string.*predicate/,
+    ],
+    [
+      'Object as an exception class',
+      { filteredOutExceptions: [Object] },
+      'filteredOutExceptions[0]',
+      /would match every thrown object/,
+    ],
+    [
+      'an empty class name',
+      { filteredOutExceptions: [''] },
+      'filteredOutExceptions[0]',
+      /not an empty string/,
+    ],
+    ['an empty logger name', { ignoredLoggers: [''] }, 'ignoredLoggers[0]', /empty name/],
+    [
+      'a logger name with a trailing dot',
+      { ignoredLoggers: ['http.'] },
+      'ignoredLoggers[0]',
+      /dots only separate name parts/,
+    ],
+    [
+      'a malformed glob',
+      { ignoredLoggers: ['worker.[a-z'] },
+      'ignoredLoggers[0]',
+      /glob is malformed/,
+    ],
+    ['a logger name that is not a string', { ignoredLoggers: [42] }, 'ignoredLoggers[0]', /got 42/],
+    [
+      'a string where a list is expected',
+      { ignoredLoggers: 'http.security' },
+      'ignoredLoggers',
+      /got "http.security"; expected an array of logger names/,
+    ],
+    [
+      'a string where a boolean is expected',
+      { sensitiveLoggingEnabled: 'false' },
+      'sensitiveLoggingEnabled',
+      /got "false"; expected `true` or `false`/,
+    ],
+    [
+      'a tag name Sentry would reject',
+      { userCausedTag: 'user caused!' },
+      'userCausedTag',
+      /tag name of 1 to 32/,
+    ],
+    [
+      'a negative interval',
+      { dropLogIntervalMs: -1 },
+      'dropLogIntervalMs',
+      /got -1; expected a number of milliseconds, zero or more/,
+    ],
+    ['a logger without info', { logger: {} }, 'logger', /`info` method/],
+    [
+      'an unknown detector',
+      { scrub: { detectors: { phoneNumber: false } } },
+      'scrub.detectors.phoneNumber',
+      /Unknown option/,
+    ],
+  ])('rejects %s, naming the option and the value', (_label, options, where, message) => {
+    const error = rejection(options);
+
+    expect(error).toBeInstanceOf(SentryEventFilterError);
+    expect(error.code).toBe('INVALID_OPTION');
+    expect(error.where).toBe(where);
+    expect(error.message).toContain(`\`${where}\``);
+    expect(error.message).toMatch(message);
+  });
+
+  it('rejects an unknown option and suggests the one that was meant', () => {
+    const error = rejection({ ignoreLoggers: ['http.security'] });
+
+    expect(error.message).toMatch(
+      /Unknown option `ignoreLoggers`\. Did you mean `ignoredLoggers`\?/,
+    );
+  });
+
+  it('rejects something that is not an options object', () => {
+    expect(rejection('strict').message).toMatch(/got "strict"; expected an options object/);
+  });
+
+  it('is recognised by the guard, also across package copies', () => {
+    const lookalike = Object.assign(new Error('x'), {
+      name: 'SentryEventFilterError',
+      code: 'INVALID_OPTION',
+    });
+
+    expect(isSentryEventFilterError(lookalike)).toBe(true);
+    expect(isSentryEventFilterError(new TypeError('x'))).toBe(false);
+    expect(isSentryEventFilterError(null)).toBe(false);
+  });
+});
+
+function ValidationErrorLike(): unknown {
+  return { name: 'ValidationError' };
+}
