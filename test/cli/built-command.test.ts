@@ -1,13 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/shared.ts';
 import { envelopeBytes, envelopeWithEverything, exceptionEvent, jsonLines } from './fixtures.ts';
 import { temporaryDirectory } from './run.ts';
 
-const run = promisify(execFile);
 const packageJson = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
   version: string;
   bin: Record<string, string>;
@@ -37,14 +35,14 @@ function command(
   });
 }
 
-beforeAll(async () => {
-  await run('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT });
+// The package is built once for all tests by test/global-setup.ts.
+beforeAll(() => {
   directory = temporaryDirectory();
   writeFileSync(
     join(directory.path, 'rules.json'),
     JSON.stringify({ filteredOutExceptions: ['AuthCancelledError'], ignoredLoggers: ['http'] }),
   );
-}, 180_000);
+});
 
 afterAll(() => {
   directory?.remove();
