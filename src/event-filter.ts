@@ -84,6 +84,8 @@ export interface EnvelopeCheckResult {
   /** The envelope to send, or `null` when every item was dropped. */
   readonly envelope: Envelope | null;
   readonly items: readonly ItemCheckResult[];
+  /** Values removed from the envelope header (`dsn`, `trace`...). */
+  readonly removals: readonly Removal[];
 }
 
 interface Decision {
@@ -294,17 +296,18 @@ export class SentryEventFilter {
     });
 
     if (keptItems.length === 0) {
-      return { envelope: null, items: results };
+      return { envelope: null, items: results, removals: [] };
     }
 
     const removals: Removal[] = [];
+    const headerRemovals: Removal[] = [];
     const kept = [header, keptItems] as unknown as Envelope;
     const scrubbed = this.#scrubEnvelope(kept, removals);
     for (const removal of removals) {
       const target = removal.item === undefined ? undefined : keptResults[removal.item];
-      (target?.removals as Removal[] | undefined)?.push(removal);
+      ((target?.removals as Removal[] | undefined) ?? headerRemovals).push(removal);
     }
-    return { envelope: scrubbed, items: results };
+    return { envelope: scrubbed, items: results, removals: headerRemovals };
   }
 
   /** Scrubs every item of an envelope and its header; returns a new envelope. */

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-// TODO(cli): the `check`, `explain` and `init` commands replace this placeholder.
-console.error('sentry-event-filter: the command-line tool is not built yet');
-process.exit(2);
+// The `sentry-event-filter` command. Everything happens in the runner; this file only hands
+// it the process and sets the exit code.
+import { runCli } from './main.ts';
+
+process.exitCode = await runCli(process.argv.slice(2));

@@ -1,0 +1,118 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Envelope, Event } from '@sentry/core';
+import { writeEnvelope } from '../../envelope/index.ts';
+import type { InputSource } from '../input/list-files.ts';
+import type { OpenedInput } from '../input/read-input.ts';
+import type { EnvelopeForm } from '../input/records.ts';
+import { writeLine } from '../io.ts';
+
+/** Receives what the filter kept from one input and writes it in the input's own shape. */
+export interface OutputSink {
+  /** An event as it would be sent, or `null` when it was dropped. */
+  event(event: Event | null): Promise<void>;
+  /** An envelope as it would be sent, or `null` when every item was dropped. */
+  envelope(envelope: Envelope | null, form: EnvelopeForm): Promise<void>;
+  close(): Promise<void>;
+}
+
+const EXTENSION_BY_FORMAT = { json: '.json', envelope: '.envelope', jsonl: '.jsonl' } as const;
+
+/** The file `--out` writes for an input: its own name, or `stdin` with an extension. */
+export function outputPath(
+  outDir: string,
+  source: Exclude<InputSource, { kind: 'unreadable' }>,
+  input: OpenedInput,
+): string {
+  const name =
+    source.kind === 'file'
+      ? source.outName
+      : `${source.outName}${EXTENSION_BY_FORMAT[input.format ?? 'json']}`;
+  return join(outDir, name);
+}
+
+/**
+ * Opens the sink for one input. JSON lines stream out as they come; a JSON document or an
+ * envelope is written once at the end, and not at all when nothing of it is left.
+ */
+export async function openSink(path: string, input: OpenedInput): Promise<OutputSink> {
+  await mkdir(dirname(path), { recursive: true });
+  return input.format === 'jsonl'
+    ? new JsonLinesSink(createWriteStream(path))
+    : new DocumentSink(path, input.documentIsArray);
+}
+
+class JsonLinesSink implements OutputSink {
+  readonly #stream: WriteStream;
+
+  constructor(stream: WriteStream) {
+    this.#stream = stream;
+  }
+
+  async event(event: Event | null): Promise<void> {
+    if (event !== null) {
+      await writeLine(this.#stream, JSON.stringify(event));
+    }
+  }
+
+  async envelope(envelope: Envelope | null, form: EnvelopeForm): Promise<void> {
+    if (envelope !== null) {
+      await writeLine(this.#stream, JSON.stringify(envelopeValue(envelope, form)));
+    }
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#stream.once('error', reject);
+      this.#stream.end(() => resolve());
+    });
+  }
+}
+
+class DocumentSink implements OutputSink {
+  readonly #path: string;
+  readonly #isArray: boolean;
+  readonly #events: Event[] = [];
+  #content: string | Uint8Array | undefined;
+
+  constructor(path: string, isArray: boolean) {
+    this.#path = path;
+    this.#isArray = isArray;
+  }
+
+  async event(event: Event | null): Promise<void> {
+    if (event !== null) {
+      this.#events.push(event);
+    }
+  }
+
+  async envelope(envelope: Envelope | null, form: EnvelopeForm): Promise<void> {
+    if (envelope === null) {
+      return;
+    }
+    this.#content =
+      form === 'text'
+        ? writeEnvelope(envelope)
+        : `${JSON.stringify(envelopeValue(envelope, form), null, 2)}\n`;
+  }
+
+  async close(): Promise<void> {
+    if (this.#content === undefined && (this.#isArray || this.#events.length > 0)) {
+      const value = this.#isArray ? this.#events : this.#events[0];
+      this.#content = `${JSON.stringify(value, null, 2)}\n`;
+    }
+    if (this.#content !== undefined) {
+      await writeFile(this.#path, this.#content);
+    }
+  }
+}
+
+/** An envelope as JSON can hold it: the array itself, or its text as a string. */
+function envelopeValue(envelope: Envelope, form: EnvelopeForm): unknown {
+  if (form !== 'string') {
+    return envelope;
+  }
+  const written = writeEnvelope(envelope);
+  return typeof written === 'string' ? written : new TextDecoder().decode(written);
+}

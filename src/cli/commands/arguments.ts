@@ -1,0 +1,71 @@
+import { type ArgsDef, parseArgs } from 'citty';
+import { UsageError } from '../usage-error.ts';
+
+/**
+ * Parses a command's arguments with citty and rejects what citty lets through: options it
+ * does not know and options that need a value but got none.
+ */
+export function parseCommandArgs<T extends ArgsDef>(
+  command: string,
+  rawArgs: readonly string[],
+  definitions: T,
+): ReturnType<typeof parseArgs<T>> {
+  rejectUnknownOptions(command, rawArgs, definitions);
+
+  let parsed: ReturnType<typeof parseArgs<T>>;
+  try {
+    parsed = parseArgs<T>([...rawArgs], definitions);
+  } catch (error) {
+    throw new UsageError(stripColors((error as Error).message), command);
+  }
+
+  for (const [name, definition] of Object.entries(definitions)) {
+    if (definition.type === 'string' && parsed[name] === '') {
+      throw new UsageError(`The option \`--${name}\` needs a value.`, command);
+    }
+  }
+  return parsed;
+}
+
+function rejectUnknownOptions(
+  command: string,
+  rawArgs: readonly string[],
+  definitions: ArgsDef,
+): void {
+  const long = new Set<string>();
+  const short = new Set<string>();
+  for (const [name, definition] of Object.entries(definitions)) {
+    if (definition.type === 'positional') {
+      continue;
+    }
+    long.add(name);
+    if (definition.type === 'boolean') {
+      long.add(`no-${name}`);
+    }
+    const aliases = 'alias' in definition ? definition.alias : undefined;
+    for (const alias of typeof aliases === 'string' ? [aliases] : (aliases ?? [])) {
+      (alias.length === 1 ? short : long).add(alias);
+    }
+  }
+
+  for (const argument of rawArgs) {
+    if (argument === '--') {
+      return;
+    }
+    if (argument === '-' || !argument.startsWith('-')) {
+      continue;
+    }
+    const known = argument.startsWith('--')
+      ? long.has(argument.slice(2).split('=')[0] ?? '')
+      : [...(argument.slice(1).split('=')[0] ?? '')].every((letter) => short.has(letter));
+    if (!known) {
+      throw new UsageError(`Unknown option \`${argument.split('=')[0]}\`.`, command);
+    }
+  }
+}
+
+/** Removes terminal color codes, which citty adds to some messages. */
+export function stripColors(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching escape sequences
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}

@@ -1,0 +1,70 @@
+import { writeFile } from 'node:fs/promises';
+import { extname, relative, resolve } from 'node:path';
+import { type ArgsDef, defineCommand } from 'citty';
+import { starterConfig } from '../config/starter.ts';
+import { EXIT_CODES, type ExitCode } from '../exit-codes.ts';
+import { type CliIo, writeLine } from '../io.ts';
+import { UsageError } from '../usage-error.ts';
+import { parseCommandArgs } from './arguments.ts';
+
+/** The file `init` writes when none is named. */
+export const DEFAULT_CONFIG_FILE = 'sentry-event-filter.config.mjs';
+
+const KIND_BY_EXTENSION: Readonly<Record<string, 'module' | 'jsonc'>> = {
+  '.mjs': 'module',
+  '.js': 'module',
+  '.jsonc': 'jsonc',
+};
+
+export const initArgs = {
+  file: {
+    type: 'positional',
+    required: false,
+    description: `Where to write it: .mjs, .js or .jsonc (default: ${DEFAULT_CONFIG_FILE})`,
+  },
+  force: {
+    type: 'boolean',
+    alias: 'f',
+    description: 'Overwrite the file if it exists',
+  },
+} satisfies ArgsDef;
+
+export const initCommand = defineCommand({
+  meta: { name: 'init', description: 'Write a commented starter configuration' },
+  args: initArgs,
+});
+
+/** Writes the starter configuration; refuses to overwrite without `--force`. */
+export async function runInitCommand(rawArgs: readonly string[], io: CliIo): Promise<ExitCode> {
+  const args = parseCommandArgs('init', rawArgs, initArgs);
+  if (args._.length > 1) {
+    throw new UsageError('Name one file to write.', 'init');
+  }
+
+  const name = args._[0] ?? DEFAULT_CONFIG_FILE;
+  const kind = KIND_BY_EXTENSION[extname(name).toLowerCase()];
+  if (kind === undefined) {
+    throw new UsageError(
+      `Cannot write a commented configuration to ${name}: comments need a JavaScript ` +
+        'module (.mjs, .js) or JSON with comments (.jsonc).',
+      'init',
+    );
+  }
+
+  const path = resolve(io.cwd, name);
+  try {
+    await writeFile(path, starterConfig(kind), { flag: args.force ? 'w' : 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new UsageError(`${name} already exists; use --force to overwrite it.`, 'init');
+    }
+    throw error;
+  }
+
+  const shown = relative(io.cwd, path) || name;
+  await writeLine(
+    io.stdout,
+    `Wrote ${shown}. Try it: npx sentry-event-filter check --config ${shown} <files>`,
+  );
+  return EXIT_CODES.ok;
+}

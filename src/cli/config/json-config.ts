@@ -1,0 +1,119 @@
+import {
+  type DocumentNode,
+  evaluate,
+  type Node as JsonNode,
+  parse as parseJsonTree,
+} from '@humanwhocodes/momoa';
+import { SentryEventFilterError } from '../../errors.ts';
+
+/** A configuration read from JSON, with what is needed to point at one of its fields. */
+export interface JsonConfig {
+  readonly value: unknown;
+  /** Where the value at an option path (`scrub.detectors.email`) starts: `line:column`. */
+  locate(where: string): string | undefined;
+}
+
+/**
+ * Parses a JSON configuration. Comments are allowed (JSONC), so the same reader serves
+ * `.json` and `.jsonc` files; exception classes are written as their names.
+ */
+export function parseJsonConfig(file: string, text: string): JsonConfig {
+  let document: DocumentNode;
+  try {
+    document = parseJsonTree(text.replace(/^\uFEFF/, ''), { mode: 'jsonc' });
+  } catch (error) {
+    throw new SentryEventFilterError(
+      'INVALID_CONFIG_FILE',
+      `${file}:${describeSyntaxError(text, error)}; expected a JSON object of options.`,
+      { where: file, cause: error },
+    );
+  }
+
+  if (document.body.type !== 'Object') {
+    throw new SentryEventFilterError(
+      'INVALID_CONFIG_FILE',
+      `${file}:${position(document.body)}: expected a JSON object of options, ` +
+        `found ${describeNode(document.body.type)}.`,
+      { where: file },
+    );
+  }
+
+  return {
+    value: evaluate(document),
+    locate: (where) => {
+      const node = findNode(document, where);
+      return node === undefined ? undefined : position(node);
+    },
+  };
+}
+
+/** momoa's token names, as the characters people type. */
+const TOKENS: Readonly<Record<string, string>> = {
+  LBrace: '`{`',
+  RBrace: '`}`',
+  LBracket: '`[`',
+  RBracket: '`]`',
+  Colon: '`:`',
+  Comma: '`,`',
+};
+
+function describeSyntaxError(text: string, error: unknown): string {
+  const { line, column, message } = error as { line?: number; column?: number; message?: string };
+  const reason = (message ?? 'invalid JSON')
+    .replace(/\s*\(\d+:\d+\)$/, '')
+    .replace(/\.$/, '')
+    .replace(/token (\w+) found/, (_match, token: string) => `${TOKENS[token] ?? token}`);
+  if (/end of input/i.test(reason)) {
+    const lines = text.split('\n');
+    return `${lines.length}:${(lines.at(-1)?.length ?? 0) + 1}: the file ends inside a value`;
+  }
+  return `${line ?? 1}:${column ?? 1}: ${reason}`;
+}
+
+function position(node: JsonNode): string {
+  return `${node.loc.start.line}:${node.loc.start.column}`;
+}
+
+/** Splits `scrub.keys[2]` into `['scrub', 'keys', 2]`. */
+function pathSegments(where: string): (string | number)[] {
+  const segments: (string | number)[] = [];
+  for (const match of where.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    segments.push(match[2] === undefined ? (match[1] as string) : Number(match[2]));
+  }
+  return segments;
+}
+
+/** The member (for keys) or value (for array entries) at an option path. */
+function findNode(document: DocumentNode, where: string): JsonNode | undefined {
+  let node: JsonNode = document.body;
+  let found: JsonNode = node;
+  for (const segment of pathSegments(where)) {
+    if (typeof segment === 'number' && node.type === 'Array') {
+      const element = (node as Extract<DocumentNode['body'], { type: 'Array' }>).elements[segment];
+      if (element === undefined) {
+        return found;
+      }
+      node = element.value;
+      found = node;
+    } else if (typeof segment === 'string' && node.type === 'Object') {
+      const members = (node as Extract<DocumentNode['body'], { type: 'Object' }>).members;
+      const member = members.find((candidate) => memberName(candidate.name) === segment);
+      if (member === undefined) {
+        return found;
+      }
+      node = member.value;
+      found = member;
+    } else {
+      return found;
+    }
+  }
+  return found;
+}
+
+function memberName(name: { type: string; value?: string; name?: string }): string | undefined {
+  return name.type === 'Identifier' ? name.name : name.value;
+}
+
+function describeNode(type: string): string {
+  return type === 'Array' ? 'an array' : `a ${type.toLowerCase()}`;
+}
