@@ -20,6 +20,7 @@ import {
   compileExceptionRule,
   type ExceptionRule,
   type ExceptionRuleMatch,
+  exceptionValues,
 } from './match/exception.ts';
 import {
   compileLoggerRule,
@@ -501,7 +502,7 @@ export class SentryEventFilter {
     if (this.#dropLog.isWriting) {
       return { option: 'ownLine' };
     }
-    const text = event.message ?? event.logentry?.message ?? event.exception?.values?.at(-1)?.value;
+    const text = event.message ?? event.logentry?.message ?? exceptionValues(event).at(-1)?.value;
     return isOwnLine(text) ? { option: 'ownLine' } : undefined;
   }
 

@@ -215,9 +215,17 @@ function serializedCandidate(exception: Exception): Candidate {
   };
 }
 
-function exceptionValues(event: Event): Exception[] {
-  const values = event.exception?.values;
-  return Array.isArray(values) ? values : [];
+/**
+ * The exceptions of an event, causes first. Old SDKs (and Sentry's stored form of their
+ * events) send `exception` as the list itself rather than `{ values: [...] }`.
+ */
+export function exceptionValues(event: Event): Exception[] {
+  const exception: unknown = event.exception;
+  if (Array.isArray(exception)) {
+    return exception as Exception[];
+  }
+  const values: unknown = (exception as { values?: unknown } | undefined)?.values;
+  return Array.isArray(values) ? (values as Exception[]) : [];
 }
 
 function liveCauses(root: object): Candidate[] {

@@ -127,6 +127,17 @@ describe('filteredOutExceptions', () => {
       ).toBe(false);
     });
 
+    it('read events whose exception is the list itself, as old SDKs send it', () => {
+      const filter = new SentryEventFilter({
+        filteredOutExceptions: ['FileNotFound'],
+        sensitiveLoggingEnabled: true,
+      });
+      const legacy = { exception: [{ type: 'FileNotFound', value: 'open /tmp/x' }] };
+
+      expect(filter.beforeSend(legacy as unknown as Event)).toBeNull();
+      expect(filter.stats().failures).toBe(0);
+    });
+
     it('match the exception type of a serialized event', () => {
       const filter = new SentryEventFilter({
         filteredOutExceptions: ['OperationalError'],
