@@ -33,6 +33,16 @@ export {
   runJob,
 } from './enrich/index.ts';
 
+// Envelopes from outside: a strict reader for untrusted input and a writer
+export { readEnvelope, writeEnvelope } from './envelope/index.ts';
+export type {
+  EnvelopeFault,
+  EnvelopeFaultCode,
+  EnvelopeItemSource,
+  ReadEnvelopeOptions,
+  ReadEnvelopeResult,
+} from './envelope/index.ts';
+
 // Results
 export type { FilterStats, ItemKind, Outcome } from './report/stats.ts';
 export type { Removal } from './scrub/index.ts';
