@@ -364,6 +364,7 @@ describe('serviceKeys', () => {
     'ghp_short',
     'pk_live_abcdefghij0123456789',
     'https://hooks.slack.com/',
+    'https://discord.com/channels/123/456',
   ])('leaves %s', (input) => {
     expect(scrubText(input)).toBe(input);
   });
