@@ -200,7 +200,7 @@ export class SentryEventFilter {
     return this.#scrub(
       (scrubber) => scrubber.log(log),
       log,
-      () => ({ ...log, attributes: {} }),
+      () => ({ ...log, message: '', attributes: {} }),
     );
   };
 
