@@ -1,6 +1,5 @@
-import { type CheckedRun, findIpv6 } from './ip-address.ts';
+import { findIpv6 } from './ip-address.ts';
 import { findPair } from './key-value.ts';
-import { detectServiceKey, SERVICE_KEY_ANCHORS } from './service-keys.ts';
 import type { StemTest } from './stem-test.ts';
 import type { DetectContext, Detector, Findings } from './types.ts';
 
@@ -9,19 +8,14 @@ import type { DetectContext, Detector, Findings } from './types.ts';
  * around a colon first, then a `name=value` pair.
  */
 export function createSeparatorDetector(hasStem: StemTest): Detector {
-  const checked: CheckedRun = { text: undefined, end: 0 };
   return function detectSeparator(
     text: string,
     at: number,
     context: DetectContext,
     findings: Findings,
   ): number {
-    // `scheme://`: a webhook URL whose path is the secret.
-    if (context.enabled.serviceKeys && text.startsWith('://', at) && isWebhook(text, at + 3)) {
-      return detectServiceKey(text, at + 3, context, findings);
-    }
     if (context.enabled.ipAddress && text.charCodeAt(at) === 58) {
-      const end = findIpv6(text, at, findings, checked);
+      const end = findIpv6(text, at, findings, context.state);
       if (end !== undefined) {
         return end;
       }
@@ -32,13 +26,4 @@ export function createSeparatorDetector(hasStem: StemTest): Detector {
     const width = text.charCodeAt(at) === 37 ? 3 : 1;
     return findPair(text, at, width, context, hasStem, findings);
   };
-}
-
-function isWebhook(text: string, host: number): boolean {
-  for (const prefix of SERVICE_KEY_ANCHORS.url) {
-    if (text.startsWith(prefix, host)) {
-      return true;
-    }
-  }
-  return false;
 }
