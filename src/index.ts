@@ -14,7 +14,7 @@ export {
   type ItemOutcome,
   type LogCheckResult,
   SentryEventFilter,
-} from './event-filter.ts';
+} from './filter/index.ts';
 export { INTEGRATION_NAME } from './integration.ts';
 
 // Options

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import type { SentryEventFilter } from '../../event-filter.ts';
+import type { SentryEventFilter } from '../../filter/index.ts';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.ts';
 import { type InputSource, listSources } from '../input/list-files.ts';
 import { type FormatChoice, type OpenedInput, openInput } from '../input/read-input.ts';

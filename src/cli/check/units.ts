@@ -1,6 +1,6 @@
 import type { Event } from '@sentry/core';
 import { decodeUtf8 } from '../../envelope/index.ts';
-import type { CheckResult, EnvelopeCheckResult } from '../../event-filter.ts';
+import type { CheckResult, EnvelopeCheckResult } from '../../filter/index.ts';
 import type { Removal } from '../../scrub/index.ts';
 import type { InputRecord, Location } from '../input/records.ts';
 

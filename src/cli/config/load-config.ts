@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { SentryEventFilterError } from '../../errors.ts';
-import { SentryEventFilter } from '../../event-filter.ts';
+import { SentryEventFilter } from '../../filter/index.ts';
 import type { SentryEventFilterOptions } from '../../options/index.ts';
 import { pathExists } from '../input/list-files.ts';
 import { type JsonConfig, parseJsonConfig } from './json-config.ts';

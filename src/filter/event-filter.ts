@@ -1,0 +1,328 @@
+import type {
+  Breadcrumb,
+  BreadcrumbHint,
+  Envelope,
+  ErrorEvent,
+  Event,
+  EventHint,
+  Integration,
+  Log,
+  SerializedLog,
+  StreamedSpanJSON,
+  TransactionEvent,
+} from '@sentry/core';
+import { createDebugLogger, type DebugLogger } from '../debug.ts';
+import { createEnrichment, type EnrichEvent } from '../enrich/index.ts';
+import { describeFailure } from '../failure.ts';
+import { createIntegration } from '../integration.ts';
+import {
+  type ResolvedOptions,
+  resolveOptions,
+  type SentryEventFilterOptions,
+} from '../options/index.ts';
+import { DropLog } from '../report/drop-log.ts';
+import { type FilterStats, type ItemKind, StatsCounter } from '../report/stats.ts';
+import { createScrubber, type Removal, type Scrubber } from '../scrub/index.ts';
+import { checkEnvelope } from './check-envelope.ts';
+import { Decider, type Decision } from './decider.ts';
+import {
+  isSerializedLog,
+  itemKind,
+  plainLog,
+  strippedBreadcrumb,
+  strippedEvent,
+  strippedLog,
+  strippedSpan,
+} from './shapes.ts';
+import {
+  type CheckResult,
+  type DropRule,
+  type EnvelopeCheckResult,
+  type LogCheckResult,
+  ruleName,
+} from './types.ts';
+
+/**
+ * One policy object between an application and Sentry: drops errors by exception class and
+ * logger, tags user-caused errors, enriches events, and removes sensitive information from
+ * everything the SDK sends.
+ *
+ * @example
+ * ```ts
+ * const filter = new SentryEventFilter({
+ *   filteredOutExceptions: [AuthCancelledError],
+ *   userCausedExceptions: [ValidationError],
+ *   ignoredLoggers: ['http.security'],
+ * });
+ * Sentry.init({ dsn, integrations: (defaults) => [filter.integration(), ...defaults] });
+ * ```
+ */
+export class SentryEventFilter {
+  readonly #options: ResolvedOptions;
+  readonly #debug: DebugLogger;
+  readonly #stats = new StatsCounter();
+  readonly #dropLog: DropLog;
+  readonly #decider: Decider;
+  readonly #enrich: EnrichEvent;
+  readonly #scrubber: Scrubber | undefined;
+
+  /** Validates the options and compiles every rule; throws on invalid options. */
+  constructor(options: SentryEventFilterOptions = {}) {
+    const resolved = resolveOptions(options);
+    this.#options = resolved;
+    this.#debug = createDebugLogger(resolved.debug);
+    this.#dropLog = new DropLog(resolved.logger, this.#debug, resolved.dropLogIntervalMs);
+
+    const reportFailure = (what: string, error: unknown): void => this.#reportFailure(what, error);
+    const dropLog = this.#dropLog;
+    this.#decider = new Decider(resolved, {
+      reportFailure,
+      get isWritingNotice() {
+        return dropLog.isWriting;
+      },
+    });
+    this.#enrich = createEnrichment(resolved.enrichment, resolved.enrich, {
+      enricherFailed: (label, error) =>
+        reportFailure(`enricher ${label} threw and was skipped`, error),
+    });
+    this.#scrubber = resolved.sensitiveLoggingEnabled
+      ? undefined
+      : createScrubber(
+          resolved.scrub,
+          {
+            removed: (rule) => this.#stats.scrubbed(rule),
+            failed: (error) => reportFailure('a value could not be scrubbed', error),
+          },
+          this.#debug,
+        );
+  }
+
+  /**
+   * A Sentry integration that applies the whole policy: decisions in `processEvent`, and
+   * scrubbing of every envelope right before it reaches the transport.
+   */
+  integration(): Integration {
+    return createIntegration({
+      prepareEvent: (event, hint) => this.#prepare(event, hint).event,
+      dropLateEvent: (event) => this.#dropsLateEvent(event),
+      dropLog: (log) => this.#dropRule(log) !== undefined,
+      dropBreadcrumb: (breadcrumb) => this.#dropsBreadcrumb(breadcrumb),
+      scrubEnvelope:
+        this.#scrubber === undefined ? undefined : (envelope) => this.#scrubEnvelope(envelope),
+    });
+  }
+
+  /**
+   * The whole pipeline for an error event, for `Sentry.init({ beforeSend })`: decide, tag,
+   * enrich and scrub. Returns a new event, or `null` to drop it.
+   */
+  readonly beforeSend = <T extends Event = ErrorEvent>(event: T, hint?: EventHint): T | null => {
+    return this.#process(event, hint ?? {}) as T | null;
+  };
+
+  /** The whole pipeline for a transaction event, for `Sentry.init({ beforeSendTransaction })`. */
+  readonly beforeSendTransaction = <T extends Event = TransactionEvent>(
+    event: T,
+    hint?: EventHint,
+  ): T | null => {
+    return this.#process(event, hint ?? {}) as T | null;
+  };
+
+  /** Drops log records from ignored loggers and scrubs the rest, for `beforeSendLog`. */
+  readonly beforeSendLog = (log: Log): Log | null => {
+    if (this.#dropRule(log) !== undefined) {
+      return null;
+    }
+    return this.#scrub((scrubber) => scrubber.log(log), log, strippedLog);
+  };
+
+  /** Drops breadcrumbs from ignored loggers and scrubs the rest, for `beforeBreadcrumb`. */
+  readonly beforeBreadcrumb = (
+    breadcrumb: Breadcrumb,
+    _hint?: BreadcrumbHint,
+  ): Breadcrumb | null => {
+    if (this.#dropsBreadcrumb(breadcrumb)) {
+      return null;
+    }
+    return this.#scrub(
+      (scrubber) => scrubber.breadcrumb(breadcrumb),
+      breadcrumb,
+      strippedBreadcrumb,
+    );
+  };
+
+  /** Scrubs a streamed span, for `beforeSendSpan`. Spans cannot be dropped there. */
+  readonly beforeSendSpan = (span: StreamedSpanJSON): StreamedSpanJSON => {
+    this.#stats.seen('span');
+    return this.#scrub((scrubber) => scrubber.span(span), span, strippedSpan);
+  };
+
+  /**
+   * Runs the whole pipeline on one event and reports what it did, for previews and the
+   * command line. Counters are updated as for any other event.
+   */
+  check(event: Event, hint: EventHint = {}): CheckResult {
+    const prepared = this.#prepare(event, hint);
+    if (prepared.event === null) {
+      return prepared;
+    }
+    const removals: Removal[] = [];
+    return { ...prepared, event: this.#scrubEvent(prepared.event, removals), removals };
+  }
+
+  /**
+   * Runs the pipeline on a log record, in the shape `beforeSendLog` sees or as serialized in
+   * an envelope (attributes as `{ value, type }`).
+   */
+  checkLog<T extends Log | SerializedLog>(log: T): LogCheckResult<T> {
+    const rule = this.#dropRule(log);
+    if (rule !== undefined) {
+      return { outcome: 'dropped', droppedBy: rule, log: null, removals: [] };
+    }
+    const removals: Removal[] = [];
+    const scrubbed = this.#scrub(
+      (scrubber) => scrubber.log(log as Log, removals) as T,
+      log,
+      strippedLog,
+    );
+    return { outcome: 'sent', droppedBy: undefined, log: scrubbed, removals };
+  }
+
+  /**
+   * Runs the whole pipeline on an envelope, as a tunnel endpoint or the command line would:
+   * drops events and log records by the rules, tags and enriches events, then scrubs every
+   * item and the header. Returns the envelope to send (`null` when no item is left) and what
+   * happened to each item.
+   */
+  checkEnvelope(envelope: Envelope): EnvelopeCheckResult {
+    return checkEnvelope(envelope, {
+      prepareEvent: (event) => this.#prepare(event, {}),
+      dropRule: (log) => this.#dropRule(log),
+      scrubEnvelope: (kept, removals) => this.#scrubEnvelope(kept, removals),
+    });
+  }
+
+  /** Scrubs every item of an envelope and its header; returns a new envelope. */
+  scrubEnvelope(envelope: Envelope, removals?: Removal[]): Envelope {
+    return this.#scrubEnvelope(envelope, removals);
+  }
+
+  /** Counters per item kind, rule and outcome since the filter was created. */
+  stats(): FilterStats {
+    return this.#stats.snapshot();
+  }
+
+  #process(event: Event, hint: EventHint): Event | null {
+    const prepared = this.#prepare(event, hint).event;
+    return prepared === null ? null : this.#scrubEvent(prepared);
+  }
+
+  /** Decide, tag and enrich: everything but scrubbing. Counts the event. */
+  #prepare(event: Event, hint: EventHint): CheckResult {
+    const kind = itemKind(event);
+    this.#stats.seen(kind);
+
+    const decision = this.#decider.event(event, hint);
+    if (decision.drop !== undefined) {
+      this.#recordDrop(kind, decision.drop, event.event_id);
+      const droppedBy = ruleName(decision.drop);
+      return { outcome: 'dropped', droppedBy, tags: {}, event: null, removals: [] };
+    }
+
+    const tags: Record<string, string> =
+      decision.userCaused === undefined ? {} : { [this.#options.userCausedTag]: 'true' };
+    const prepared = this.#applyDecision(event, hint, decision, tags);
+    return { outcome: 'sent', droppedBy: undefined, tags, event: prepared, removals: [] };
+  }
+
+  #applyDecision(
+    event: Event,
+    hint: EventHint,
+    decision: Decision,
+    tags: Record<string, string>,
+  ): Event {
+    let result = event;
+    try {
+      if (decision.userCaused !== undefined) {
+        result = { ...result, tags: { ...result.tags, ...tags } };
+        this.#stats.tagged(ruleName(decision.userCaused));
+      }
+      result = this.#enrich(result, hint, { userCaused: decision.userCaused !== undefined });
+      result = this.#decider.withoutIgnoredBreadcrumbs(result);
+    } catch (error) {
+      this.#reportFailure('tagging or enrichment failed; the event is sent without it', error);
+    }
+    return result;
+  }
+
+  #dropsLateEvent(event: Event): boolean {
+    const rule = this.#decider.lateEvent(event);
+    if (rule !== undefined) {
+      this.#recordDrop(itemKind(event), rule, event.event_id);
+    }
+    return rule !== undefined;
+  }
+
+  /** Counts a log record and names the rule that drops it, if any. */
+  #dropRule(log: Log | SerializedLog): string | undefined {
+    this.#stats.seen('log');
+    const rule = this.#decider.log(isSerializedLog(log) ? plainLog(log) : log);
+    if (rule === undefined) {
+      return undefined;
+    }
+    this.#recordDrop('log', rule, undefined);
+    return ruleName(rule);
+  }
+
+  /**
+   * Counts a breadcrumb and tells whether it comes from an ignored logger. Breadcrumbs riding
+   * along with events are filtered again without counting: the same one comes with each event.
+   */
+  #dropsBreadcrumb(breadcrumb: Breadcrumb): boolean {
+    this.#stats.seen('breadcrumb');
+    const rule = this.#decider.breadcrumb(breadcrumb);
+    if (rule !== undefined) {
+      this.#recordDrop('breadcrumb', rule, undefined);
+    }
+    return rule !== undefined;
+  }
+
+  #recordDrop(kind: ItemKind, rule: DropRule, eventId: string | undefined): void {
+    const name = ruleName(rule);
+    this.#stats.dropped(kind, name);
+    if (rule.option !== 'ownLine') {
+      this.#dropLog.record({ kind, rule: name, eventId });
+    }
+  }
+
+  #scrubEvent(event: Event, removals?: Removal[]): Event {
+    return this.#scrub((scrubber) => scrubber.event(event, removals), event, strippedEvent);
+  }
+
+  #scrubEnvelope(envelope: Envelope, removals?: Removal[]): Envelope {
+    return this.#scrub(
+      (scrubber) => scrubber.envelope(envelope, removals),
+      envelope,
+      () => [{}, []] as unknown as Envelope,
+    );
+  }
+
+  /** Scrubs with the configured scrubber; if that throws, sends what `fallback` leaves. */
+  #scrub<T>(run: (scrubber: Scrubber) => T, input: T, fallback: (input: T) => T): T {
+    const scrubber = this.#scrubber;
+    if (scrubber === undefined) {
+      return input;
+    }
+    try {
+      return run(scrubber);
+    } catch (error) {
+      this.#reportFailure('scrubbing failed; the item is sent reduced to its structure', error);
+      return fallback(input);
+    }
+  }
+
+  #reportFailure(what: string, error: unknown): void {
+    this.#stats.failure();
+    this.#debug.warn(`${what}: ${describeFailure(error)}`);
+  }
+}

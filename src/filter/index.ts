@@ -1,0 +1,10 @@
+export { SentryEventFilter } from './event-filter.ts';
+export {
+  type CheckResult,
+  type DropRule,
+  type EnvelopeCheckResult,
+  type ItemCheckResult,
+  type ItemOutcome,
+  type LogCheckResult,
+  ruleName,
+} from './types.ts';
