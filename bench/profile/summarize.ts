@@ -86,10 +86,14 @@ function isIdle(name: string): boolean {
   return name === '(idle)' || name === '(program)';
 }
 
-function shortLocation(url: string, line: number, root: string): string {
+/**
+ * A profile location relative to the repository. TypeScript files carry no line: tsx
+ * compiles them on the fly and the profiler's line numbers do not map back to the source.
+ */
+export function shortLocation(url: string, line: number, root: string): string {
   if (url === '') {
     return '(native)';
   }
   const path = url.replace('file://', '').replace(`${root}/`, '');
-  return `${path}:${line + 1}`;
+  return path.endsWith('.ts') ? path : `${path}:${line + 1}`;
 }
