@@ -1,3 +1,5 @@
+import { shortLocation } from './summarize.ts';
+
 /** What `HeapProfiler.stopSampling` returns: a call tree with sampled bytes per node. */
 export interface SamplingHeapProfile {
   readonly head: HeapNode;
@@ -31,10 +33,7 @@ export function allocationSites(
   const visit = (node: HeapNode) => {
     const { functionName, url, lineNumber } = node.callFrame;
     const name = functionName || '(anonymous)';
-    const location =
-      url === ''
-        ? '(native)'
-        : `${url.replace('file://', '').replace(`${root}/`, '')}:${lineNumber + 1}`;
+    const location = shortLocation(url, lineNumber, root);
     const key = `${name}@${location}`;
     const entry = totals.get(key) ?? { name, location, bytes: 0 };
     entry.bytes += node.selfSize;
