@@ -1,6 +1,6 @@
 import { Bench, type FnOptions } from 'tinybench';
 
-/** Time of one call, and how much it moved between rounds. */
+/** CPU time of one call, and how much it moved between rounds. */
 export interface Timing {
   readonly name: string;
   /** Median time per call in milliseconds: the median over rounds of each round's median. */
@@ -9,6 +9,19 @@ export interface Timing {
   readonly spread: number;
   /** Calls measured, over all rounds. */
   readonly calls: number;
+  /** Each round's median, in milliseconds, in the order the rounds ran. */
+  readonly rounds: readonly number[];
+}
+
+/**
+ * How many times slower `timing` is than `baseline`: the median over rounds of the ratio
+ * within each round, so both sides of every ratio ran seconds apart, not minutes.
+ */
+export function ratioOf(timing: Timing, baseline: Timing): number {
+  if (timing.rounds.length !== baseline.rounds.length) {
+    return timing.medianMs / baseline.medianMs;
+  }
+  return median(timing.rounds.map((value, round) => value / (baseline.rounds[round] as number)));
 }
 
 /** How long tinybench spends on each task of a group. */
@@ -33,12 +46,36 @@ interface TaskDefinition {
   readonly batch: number;
 }
 
-// Samples shorter than this are batched, so the timer's own cost never shows in a ratio.
-const MIN_SAMPLE_MS = 0.05;
+// Samples shorter than this are batched, so the clock's own cost and its microsecond steps
+// never show in a ratio.
+const MIN_SAMPLE_MS = 0.2;
 const MAX_BATCH = 2_000;
+
+/**
+ * The process's CPU time (user and system) in milliseconds. Wall time on a shared machine
+ * counts the spells in which other processes hold the cores; CPU time does not. Linux
+ * accounts it to the microsecond, and it includes V8's own helper threads (concurrent
+ * marking and compilation), which are part of what a call costs.
+ */
+export function cpuNow(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+const CPU_CLOCK = {
+  name: 'process.cpuUsage',
+  fn: cpuNow,
+  toMs: (value: number | bigint) => Number(value),
+  fromMs: (value: number) => value,
+};
 
 /** Keeps results alive so the optimiser cannot drop a call whose result is unused. */
 export let sink: unknown;
+
+/** {@link ratioOf} for timings looked up by name; `NaN` when either is missing. */
+export function ratioBetween(timing: Timing | undefined, baseline: Timing | undefined): number {
+  return timing === undefined || baseline === undefined ? Number.NaN : ratioOf(timing, baseline);
+}
 
 /**
  * A group of tinybench tasks run back to back, in several rounds. Each task's time is the
@@ -77,7 +114,7 @@ export class Group {
     const medians = new Map<string, number[]>();
     const calls = new Map<string, number>();
     for (let round = 0; round < rounds; round++) {
-      for (const [name, result] of await this.#runRound(rounds)) {
+      for (const [name, result] of await this.#runRound(rounds, round === 0)) {
         medians.set(name, [...(medians.get(name) ?? []), result.median]);
         calls.set(name, (calls.get(name) ?? 0) + result.calls);
       }
@@ -92,18 +129,24 @@ export class Group {
         medianMs: middle,
         spread: (100 * spread) / middle,
         calls: calls.get(name) ?? 0,
+        rounds: values,
       });
     }
     return timings;
   }
 
-  async #runRound(rounds: number): Promise<Map<string, { median: number; calls: number }>> {
+  async #runRound(
+    rounds: number,
+    warmup: boolean,
+  ): Promise<Map<string, { median: number; calls: number }>> {
     const bench = new Bench({
+      warmup,
       time: this.#options.time / rounds,
       iterations: Math.max(1, Math.ceil(this.#options.iterations / rounds)),
       warmupTime: this.#options.warmupTime,
       warmupIterations: 2,
       throws: true,
+      timestampProvider: CPU_CLOCK,
     });
     for (const task of this.#tasks) {
       bench.add(task.name, task.batch === 1 ? task.fn : batched(task.fn, task.batch), task.options);
@@ -136,11 +179,11 @@ function median(values: readonly number[]): number {
 
 function batched(fn: () => unknown, size: number): () => unknown {
   return function runBatch() {
-    const start = performance.now();
+    const start = cpuNow();
     for (let index = 0; index < size; index++) {
       sink = fn();
     }
-    const elapsed = performance.now() - start;
+    const elapsed = cpuNow() - start;
     return { overriddenDuration: elapsed / size, overriddenIterationCost: elapsed };
   };
 }
@@ -151,11 +194,11 @@ function batchSize(fn: () => unknown): number {
     sink = fn();
   }
   const calls = 20;
-  const start = performance.now();
+  const start = cpuNow();
   for (let index = 0; index < calls; index++) {
     sink = fn();
   }
-  const perCall = (performance.now() - start) / calls;
+  const perCall = (cpuNow() - start) / calls;
   if (perCall >= MIN_SAMPLE_MS) {
     return 1;
   }

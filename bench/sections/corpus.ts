@@ -1,6 +1,6 @@
 import type { Event } from '@sentry/core';
 import { type Corpus, loadCorpus } from '../fixtures/corpus.ts';
-import { Group } from '../measure.ts';
+import { Group, ratioOf } from '../measure.ts';
 import { kilobytes, microseconds, ratio, table } from '../report.ts';
 import { createTeamFilter, runFilter } from '../team-filter.ts';
 import { type Context, namedEvent, type SectionReport } from './types.ts';
@@ -37,8 +37,11 @@ export async function measureCorpus(context: Context): Promise<SectionReport> {
   let filterTotal = 0;
   let jsonTotal = 0;
   const rows = events.map(({ name, bytes }) => {
-    const filterMs = timings.get(`${name}/filter`)?.medianMs ?? Number.NaN;
-    const jsonMs = timings.get(`${name}/json`)?.medianMs ?? Number.NaN;
+    const filter = timings.get(`${name}/filter`);
+    const json = timings.get(`${name}/json`);
+    const filterMs = filter?.medianMs ?? Number.NaN;
+    const jsonMs = json?.medianMs ?? Number.NaN;
+    const value = filter && json ? ratioOf(filter, json) : Number.NaN;
     filterTotal += filterMs;
     jsonTotal += jsonMs;
     return {
@@ -48,9 +51,9 @@ export async function measureCorpus(context: Context): Promise<SectionReport> {
         outcomes.get(name) ?? '',
         microseconds(filterMs),
         microseconds(jsonMs),
-        ratio(filterMs / jsonMs),
+        ratio(value),
       ],
-      ratio: filterMs / jsonMs,
+      ratio: value,
     };
   });
   const worst = rows.reduce((max, row) => Math.max(max, row.ratio), 0);

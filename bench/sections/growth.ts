@@ -1,5 +1,5 @@
 import { eventWithBreadcrumbs } from '../fixtures/events.ts';
-import { Group } from '../measure.ts';
+import { Group, ratioBetween } from '../measure.ts';
 import {
   judge,
   kilobytes,
@@ -23,7 +23,9 @@ export async function measureGrowth(context: Context): Promise<SectionReport> {
   const events = BREADCRUMB_COUNTS.map((count) =>
     namedEvent(`${count} breadcrumbs`, eventWithBreadcrumbs(count)),
   );
-  const group = new Group(context.timing({ time: 600, iterations: 32, warmupTime: 150 }));
+  const group = new Group(
+    context.timing({ time: 600, iterations: 32, warmupTime: 150, rounds: 5 }),
+  );
   for (const { name, event } of events) {
     group
       .add(`${name}/filter`, () => runFilter(context.filter, event, context.hint))
@@ -36,35 +38,56 @@ export async function measureGrowth(context: Context): Promise<SectionReport> {
     event,
     filterMs: timings.get(`${event.name}/filter`)?.medianMs ?? Number.NaN,
     jsonMs: timings.get(`${event.name}/json`)?.medianMs ?? Number.NaN,
+    ratio: ratioBetween(timings.get(`${event.name}/filter`), timings.get(`${event.name}/json`)),
   }));
   const filterExponent = powerLawExponent(points.map((p) => ({ x: p.event.bytes, y: p.filterMs })));
   const jsonExponent = powerLawExponent(points.map((p) => ({ x: p.event.bytes, y: p.jsonMs })));
-  const verdict = judge(filterExponent, EXPONENT_TARGET);
+  // A fixed cost per event flattens the fit; the last step shows growth at size on its own.
+  const tail = points.slice(-2);
+  const filterTail = powerLawExponent(tail.map((p) => ({ x: p.event.bytes, y: p.filterMs })));
+  const jsonTail = powerLawExponent(tail.map((p) => ({ x: p.event.bytes, y: p.jsonMs })));
+  const verdict =
+    judge(filterExponent, EXPONENT_TARGET) === 'PASS' &&
+    judge(filterTail, EXPONENT_TARGET) === 'PASS'
+      ? 'PASS'
+      : 'FAIL';
 
-  const rows = points.map(({ event, filterMs, jsonMs }) => [
+  const rows = points.map(({ event, filterMs, jsonMs, ratio: value }) => [
     event.name,
     kilobytes(event.bytes),
     microseconds(filterMs),
     microseconds(jsonMs),
-    ratio(filterMs / jsonMs),
+    ratio(value),
     '',
     '',
   ]);
-  rows.push([
-    '**exponent k** (time ∝ bytes^k)',
-    '',
-    filterExponent.toFixed(3),
-    jsonExponent.toFixed(3),
-    '',
-    EXPONENT_TARGET.label,
-    verdict,
-  ]);
+  rows.push(
+    [
+      '**exponent k**, fit over all three',
+      '',
+      filterExponent.toFixed(3),
+      jsonExponent.toFixed(3),
+      '',
+      EXPONENT_TARGET.label,
+      '',
+    ],
+    [
+      '**exponent k**, 300 → 3,000 only',
+      '',
+      filterTail.toFixed(3),
+      jsonTail.toFixed(3),
+      '',
+      EXPONENT_TARGET.label,
+      verdict,
+    ],
+  );
 
   return {
     title: 'Growth with size',
     description:
       'The typical event with more breadcrumbs (each with request and response data). ' +
-      'The exponent is the least-squares slope of log(time) against log(bytes).',
+      'The exponent k of time ∝ bytes^k is the least-squares slope of log(time) against ' +
+      'log(bytes); the target must hold for the fit and for the last step alone.',
     table: table(
       ['case', 'size', 'filter µs', 'JSON.stringify µs', 'ratio', 'target', 'verdict'],
       rows,
@@ -73,7 +96,7 @@ export async function measureGrowth(context: Context): Promise<SectionReport> {
     targets: [
       {
         target: 'growth exponent of the filter (30 → 3,000 breadcrumbs)',
-        measured: filterExponent.toFixed(3),
+        measured: `${filterExponent.toFixed(3)} (last step ${filterTail.toFixed(3)})`,
         limit: EXPONENT_TARGET.label,
         verdict,
       },

@@ -2,7 +2,7 @@ import type { ErrorEvent } from '@sentry/core';
 import { HOSTILE_STRINGS } from '../fixtures/hostile.ts';
 import { eventWithExtra, eventWithMessage } from '../hostile/cases.ts';
 import { probeHostile } from '../hostile/probe.ts';
-import { Group } from '../measure.ts';
+import { Group, ratioBetween } from '../measure.ts';
 import { judge, ratio, type Target, table } from '../report.ts';
 import { runFilter } from '../team-filter.ts';
 import type { Context, SectionReport, TargetRow } from './types.ts';
@@ -64,7 +64,7 @@ export async function measureHostile(
     ] as const) {
       const filterMs = timings.get(`${key}/filter`)?.medianMs ?? Number.NaN;
       const jsonMs = timings.get(`${key}/json`)?.medianMs ?? Number.NaN;
-      const value = filterMs / jsonMs;
+      const value = ratioBetween(timings.get(`${key}/filter`), timings.get(`${key}/json`));
       const verdict = judge(value, TARGET);
       rows.push([
         hostile.name,

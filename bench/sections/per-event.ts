@@ -1,6 +1,6 @@
 import { naiveScrub } from '../baselines/naive-scrubber.ts';
 import { createPrepareAndSerialize } from '../baselines/sdk.ts';
-import { Group, type Timing } from '../measure.ts';
+import { Group, ratioOf, type Timing } from '../measure.ts';
 import { judge, kilobytes, microseconds, percent, ratio, type Target, table } from '../report.ts';
 import { runFilter } from '../team-filter.ts';
 import type { CaptureTimings } from './capture.ts';
@@ -29,7 +29,9 @@ export async function measurePerEvent(
   events: readonly NamedEvent[],
 ): Promise<PerEventTimings[]> {
   const prepare = createPrepareAndSerialize();
-  const group = new Group(context.timing({ time: 1000, iterations: 64, warmupTime: 200 }));
+  const group = new Group(
+    context.timing({ time: 1000, iterations: 64, warmupTime: 200, rounds: 5 }),
+  );
   for (const { name, event } of events) {
     group
       .add(`${name}/filter`, () => runFilter(context.filter, event, context.hint))
@@ -67,7 +69,7 @@ export function reportPerEvent(
   for (const { event, filter, json, prepare, naive } of timings) {
     const floor = json.medianMs;
     const jsonTarget = JSON_TARGETS[event.name];
-    const filterRatio = filter.medianMs / floor;
+    const filterRatio = ratioOf(filter, json);
     const verdict = judge(filterRatio, jsonTarget);
     rows.push([
       `**${event.name}** (${kilobytes(event.bytes)}): filter`,
@@ -120,7 +122,7 @@ export function reportPerEvent(
       '  SDK prepare + serialise',
       microseconds(prepare.medianMs),
       spread(prepare),
-      ratio(prepare.medianMs / floor),
+      ratio(ratioOf(prepare, json)),
       'JSON.stringify',
       '',
       '',
@@ -129,7 +131,7 @@ export function reportPerEvent(
       '  naive scrubber',
       microseconds(naive.medianMs),
       spread(naive),
-      ratio(naive.medianMs / floor),
+      ratio(ratioOf(naive, json)),
       'JSON.stringify',
       '',
       '',
@@ -150,7 +152,7 @@ export function reportPerEvent(
         '  full capture + filter integration',
         microseconds(withFilter.medianMs),
         spread(withFilter),
-        `+${percent(withFilter.medianMs / full.medianMs - 1)}`,
+        signedPercent(ratioOf(withFilter, full) - 1),
         'full capture',
         '',
         '',
@@ -161,7 +163,7 @@ export function reportPerEvent(
   return {
     title: 'Per-event cost',
     description:
-      'Median time per call (median of 3 rounds). Ratios compare with `JSON.stringify` of the same event unless the ' +
+      'CPU time per call (median of 5 rounds). Ratios compare with `JSON.stringify` of the same event unless the ' +
       'baseline column says otherwise.',
     table: table(['case', 'µs/op', '±', 'ratio', 'baseline', 'target', 'verdict'], rows),
     notes: [
@@ -173,4 +175,8 @@ export function reportPerEvent(
 
 function spread(timing: Timing): string {
   return `${timing.spread.toFixed(1)} %`;
+}
+
+function signedPercent(value: number): string {
+  return value < 0 ? `−${percent(-value)}` : `+${percent(value)}`;
 }
