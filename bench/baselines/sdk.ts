@@ -22,6 +22,7 @@ import {
   type TransportRequest,
 } from '@sentry/core';
 import * as Sentry from '@sentry/node';
+import { CheckoutError, DatabaseError } from '../fixtures/errors.ts';
 
 const DSN = 'https://f0e1d2c3b4a5968778695a4b3c2d1e0f@o0.ingest.sentry.io/42';
 const RELEASE = 'shop-api@4.18.2+3f9c2ab';
@@ -178,8 +179,14 @@ function fillScope(scope: Scope, event: ErrorEvent): void {
  * one per capture, because the SDK marks an error it has seen and skips it next time.
  */
 export function createDeepFailure(depth = 18): Error {
-  const cause = atDepth(depth, () => new Error('connection to db-primary.internal:5432 reset'));
-  return atDepth(depth, () => new Error('Payment for order ord_7Hq2Lw9xKc31Pa failed', { cause }));
+  const cause = atDepth(
+    depth,
+    () => new DatabaseError('connection to db-primary.internal:5432 reset'),
+  );
+  return atDepth(
+    depth,
+    () => new CheckoutError('Payment for order ord_7Hq2Lw9xKc31Pa failed', { cause }),
+  );
 }
 
 function atDepth(depth: number, create: () => Error): Error {
