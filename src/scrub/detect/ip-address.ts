@@ -1,0 +1,179 @@
+import { DETECTOR_RULES } from '../rules.ts';
+import { DIGIT, HEX, isIn, isWordAt } from './chars.ts';
+import type { Findings } from './types.ts';
+
+const DOTTED_RUN = /[0-9.]*/y;
+// An IPv6 address in text is at most 45 characters (8 groups, or 6 and an IPv4 address).
+const MAX_IPV6 = 45;
+
+/**
+ * Looks for an IPv4 address, a dotted quad with every part at most 255, at `start` (the
+ * candidate pattern found `end - start` characters of digits and dots there). Version
+ * numbers are left alone: `Chrome/124.0.0.0` (after a product name and `/`), `v1.2.3.4`,
+ * `1.2.3.4.5`. So are loopback (`127.x.x.x`), the unspecified address and netmasks, which
+ * never identify a person. Returns where scanning resumes.
+ */
+export function findIpv4(text: string, start: number, end: number, findings: Findings): number {
+  if (!isIpv4Boundary(text, start, end) || !isPersonalIpv4(text, start, end)) {
+    return dottedRunEnd(text, end);
+  }
+  findings.add(start, end, DETECTOR_RULES.ipAddress);
+  return end;
+}
+
+function isIpv4Boundary(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (isWordAt(text, start - 1) || before === 46) {
+    return false;
+  }
+  // `Chrome/124.0.0.0`, but not `http://10.0.0.1`.
+  if (before === 47 && isWordAt(text, start - 2)) {
+    return false;
+  }
+  if (isWordAt(text, end)) {
+    return false;
+  }
+  return !(text.charCodeAt(end) === 46 && isIn(text, end + 1, DIGIT));
+}
+
+// Reads the four parts in place: the candidate pattern guarantees digits and three dots.
+function isPersonalIpv4(text: string, start: number, end: number): boolean {
+  let first = -1;
+  let part = 0;
+  let sum = 0;
+  for (let index = start; index <= end; index++) {
+    const code = index < end ? text.charCodeAt(index) : 46;
+    if (code !== 46) {
+      part = part * 10 + code - 48;
+      continue;
+    }
+    if (part > 255) {
+      return false;
+    }
+    if (first === -1) {
+      first = part;
+    }
+    sum += part;
+    part = 0;
+  }
+  return first !== 127 && first !== 255 && sum !== 0;
+}
+
+function dottedRunEnd(text: string, from: number): number {
+  DOTTED_RUN.lastIndex = from;
+  DOTTED_RUN.test(text);
+  return DOTTED_RUN.lastIndex;
+}
+
+/**
+ * Looks for an IPv6 address (RFC 4291 section 2.2 text forms, with `::` compression and an
+ * IPv4 tail) around the colon at `colon`. Times of day, MAC addresses and namespaces such as
+ * `std::vector` or `Foo::Bar` do not validate; loopback `::1` and `::` stay. Returns the end
+ * of the address when one was recorded.
+ */
+export function findIpv6(
+  text: string,
+  colon: number,
+  findings: Findings,
+  checked: CheckedRun,
+): number | undefined {
+  if (!isIpv6Character(text, colon - 1, false) && !isIpv6Character(text, colon + 1, false)) {
+    return undefined;
+  }
+  // Every colon of a run of hex digits and colons gives the same candidate: check it once.
+  if (checked.text === text && colon < checked.end) {
+    return undefined;
+  }
+  const start = ipv6Start(text, colon);
+  const end = ipv6End(text, colon);
+  checked.text = text;
+  checked.end = end;
+  if (end - start > MAX_IPV6 || isWordAt(text, start - 1) || isWordAt(text, end)) {
+    return undefined;
+  }
+  if (!hasIpv6Shape(text, start, end) || !isPersonalIpv6(text.slice(start, end))) {
+    return undefined;
+  }
+  findings.add(start, end, DETECTOR_RULES.ipAddress);
+  return end;
+}
+
+/** The run of hex digits and colons last checked for an IPv6 address, per scanner. */
+export interface CheckedRun {
+  text: string | undefined;
+  end: number;
+}
+
+function ipv6Start(text: string, from: number): number {
+  let index = from;
+  const stop = Math.max(0, from - MAX_IPV6);
+  while (index > stop && isIpv6Character(text, index - 1, false)) {
+    index--;
+  }
+  return index;
+}
+
+function ipv6End(text: string, from: number): number {
+  let index = from;
+  const stop = Math.min(text.length, from + MAX_IPV6 + 1);
+  while (index < stop && isIpv6Character(text, index, true)) {
+    index++;
+  }
+  // A trailing dot or colon ends a sentence or starts a port.
+  while (index > from && !isIn(text, index - 1, HEX)) {
+    index--;
+  }
+  return index;
+}
+
+function isIpv6Character(text: string, index: number, withDots: boolean): boolean {
+  const code = text.charCodeAt(index);
+  return code === 58 || (withDots && code === 46) || isIn(text, index, HEX);
+}
+
+// A quick test before any allocation: eight groups, or a `::` and fewer.
+function hasIpv6Shape(text: string, start: number, end: number): boolean {
+  let colons = 0;
+  let compressed = false;
+  for (let index = start; index < end; index++) {
+    if (text.charCodeAt(index) === 58) {
+      colons++;
+      compressed ||= text.charCodeAt(index + 1) === 58;
+    }
+  }
+  return compressed ? colons <= 8 : colons === 7;
+}
+
+function isPersonalIpv6(address: string): boolean {
+  const halves = address.split('::');
+  if (halves.length > 2) {
+    return false;
+  }
+
+  let groups = 0;
+  let nonZero = false;
+  const parts = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
+  for (const [index, part] of parts.entries()) {
+    if (part.includes('.')) {
+      if (index !== parts.length - 1 || !/^\d{1,3}(\.\d{1,3}){3}$/.test(part)) {
+        return false;
+      }
+      groups += 2;
+      nonZero = true;
+      continue;
+    }
+    if (!/^[0-9A-Fa-f]{1,4}$/.test(part)) {
+      return false;
+    }
+    groups += 1;
+    nonZero ||= /[1-9A-Fa-f]/.test(part);
+  }
+
+  const compressed = halves.length === 2;
+  if (compressed ? groups > 7 : groups !== 8) {
+    return false;
+  }
+  // `::1` and `::` are not anyone's address, nor are words made of hex letters (`add::bed`).
+  const loopback = compressed && halves[0] === '' && /^0*1$/.test(halves[1] ?? '');
+  return nonZero && !loopback && parts.length >= 2 && /\d/.test(address);
+}

@@ -1,0 +1,97 @@
+import { DETECTOR_RULES } from '../rules.ts';
+import { isWordAt } from './chars.ts';
+import type { Detector } from './types.ts';
+
+/** A credential format a service documents, found by its fixed prefix. */
+interface ServiceKey {
+  /** The fixed start, which the candidate pattern looks for. */
+  readonly prefix: string;
+  /** The whole credential, matched at the prefix (sticky). */
+  readonly pattern: RegExp;
+  /** Where the secret starts in the match; a webhook's host and path stay. */
+  readonly secretFrom?: (matched: string) => number;
+  /** Whether the credential starts a word (tokens) or may follow `/` (webhook URLs). */
+  readonly url?: boolean;
+}
+
+const afterLastSlash = (matched: string): number => matched.lastIndexOf('/') + 1;
+
+/** Known credential formats, each with where its format is documented. */
+export const SERVICE_KEYS: readonly ServiceKey[] = [
+  // AWS access key ids: "Understanding unique ID prefixes", AWS IAM user guide.
+  ...['AKIA', 'ASIA', 'ABIA', 'ACCA'].map((prefix) => ({
+    prefix,
+    pattern: new RegExp(`${prefix}[A-Z0-9]{16}(?![A-Za-z0-9])`, 'y'),
+  })),
+  // GitHub tokens: "Behind GitHub's new authentication token formats", GitHub blog, 2021;
+  // fine-grained personal access tokens, 2022.
+  ...['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'].map((prefix) => ({
+    prefix,
+    pattern: new RegExp(`${prefix}[A-Za-z0-9]{36}(?![A-Za-z0-9])`, 'y'),
+  })),
+  { prefix: 'github_pat_', pattern: /github_pat_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])/y },
+  // GitLab personal access tokens: "Token prefixes", GitLab docs.
+  { prefix: 'glpat-', pattern: /glpat-[A-Za-z0-9_-]{20,}/y },
+  // Slack bot, user, app and configuration tokens: "Token types", Slack API docs.
+  { prefix: 'xox', pattern: /xox[abposre]-[A-Za-z0-9-]{10,}/y },
+  { prefix: 'xapp-', pattern: /xapp-\d-[A-Za-z0-9-]{10,}/y },
+  // Slack incoming webhooks: the URL is the secret ("Sending messages using incoming
+  // webhooks", Slack API docs); the host stays.
+  {
+    prefix: 'hooks.slack.com/',
+    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{10,}/y,
+    secretFrom: (matched) => matched.indexOf('/', 'hooks.slack.com/'.length) + 1,
+    url: true,
+  },
+  // Discord webhooks: /api/webhooks/{id}/{token}, "Webhook resource", Discord developer docs.
+  ...['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'].map((prefix) => ({
+    prefix,
+    pattern: new RegExp(`${prefix.replaceAll('.', '\\.')}\\d+/[A-Za-z0-9_-]{20,}`, 'y'),
+    secretFrom: afterLastSlash,
+    url: true,
+  })),
+  // Stripe secret, restricted and webhook signing keys: "API keys", Stripe docs. Publishable
+  // keys (`pk_`) are public by design.
+  ...['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'whsec_'].map((prefix) => ({
+    prefix,
+    pattern: new RegExp(`${prefix}[A-Za-z0-9]{16,}`, 'y'),
+  })),
+  // Google API keys: "Manage API keys", Google Cloud docs (39 characters starting `AIza`).
+  { prefix: 'AIza', pattern: /AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/y },
+  // OpenAI (`sk-`, `sk-proj-`) and Anthropic (`sk-ant-`) API keys.
+  { prefix: 'sk-', pattern: /sk-[A-Za-z0-9_-]{20,}/y },
+  // npm access tokens: "npm access token format", GitHub blog, 2021.
+  { prefix: 'npm_', pattern: /npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/y },
+  // PyPI API tokens: "API tokens", PyPI help (a macaroon starting `pypi-AgEIcHlwaS5vcmc`).
+  { prefix: 'pypi-', pattern: /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}/y },
+  // SendGrid API keys: "API keys", Twilio SendGrid docs.
+  { prefix: 'SG.', pattern: /SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/y },
+  // Sentry organization and user auth tokens: "Auth Tokens", Sentry docs.
+  { prefix: 'sntrys_', pattern: /sntrys_[A-Za-z0-9_=+/-]{20,}/y },
+  { prefix: 'sntryu_', pattern: /sntryu_[0-9a-f]{64}/y },
+  // Shopify access tokens and shared secrets: "Access tokens", Shopify docs.
+  ...['shpat_', 'shpca_', 'shppa_', 'shpss_'].map((prefix) => ({
+    prefix,
+    pattern: new RegExp(`${prefix}[a-fA-F0-9]{32}`, 'y'),
+  })),
+];
+
+/** Credentials of the services above, found by their documented formats. */
+export const detectServiceKey: Detector = (text, match, _context, findings) => {
+  const start = match.index;
+  for (const key of SERVICE_KEYS) {
+    if (!text.startsWith(key.prefix, start) || (!key.url && isWordAt(text, start - 1))) {
+      continue;
+    }
+    key.pattern.lastIndex = start;
+    const found = key.pattern.exec(text);
+    if (found === null) {
+      continue;
+    }
+    const matched = found[0];
+    const end = start + matched.length;
+    findings.add(start + (key.secretFrom?.(matched) ?? 0), end, DETECTOR_RULES.serviceKeys);
+    return end;
+  }
+  return start + (match[0] as string).length;
+};

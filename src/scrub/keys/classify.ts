@@ -1,0 +1,116 @@
+import {
+  DESCRIPTIVE_WORDS,
+  IP_KEY_PHRASES,
+  SECRET_KEY_BEGINNINGS,
+  SECRET_KEY_ENDINGS,
+  SECRET_KEY_PHRASES,
+} from './default-keys.ts';
+import { containsPhrase, splitWords } from './words.ts';
+
+/** What a key name says about its value. */
+export const KeyVerdict = {
+  /** Nothing: the value is scanned by the detectors. */
+  Plain: 0,
+  /** A secret by the built-in list: the whole value is replaced. */
+  Secret: 1,
+  /** A secret by the `keys` option: the whole value is replaced. */
+  Custom: 2,
+  /** An IP address by the built-in list: the whole value is replaced. */
+  Ip: 3,
+} as const;
+
+/** One of {@link KeyVerdict}. */
+export type KeyVerdict = (typeof KeyVerdict)[keyof typeof KeyVerdict];
+
+/** How key names are judged; built once per scrubber. */
+export interface KeyRulesConfig {
+  readonly keys: readonly (string | RegExp)[];
+  readonly exemptKeys: readonly string[];
+  /** Use the built-in secret keys. */
+  readonly defaults: boolean;
+  /** Use the built-in IP keys. */
+  readonly ipKeys: boolean;
+}
+
+/** Judges key names, remembering the verdicts of the names it has seen. */
+export interface KeyClassifier {
+  classify(key: string): KeyVerdict;
+  /** The words of the user's `keys` entries, for the text scanner's prefilter. */
+  readonly customWords: readonly string[];
+  /** Whether some `keys` entry is a regular expression. */
+  readonly hasPatterns: boolean;
+}
+
+// Distinct key names are few in practice (field names, header names); a bound keeps a stream
+// of generated names (ids used as keys) from growing the cache without limit.
+const CACHE_LIMIT = 4096;
+
+/** Builds a key classifier: splits the user's keys into words once, and caches verdicts. */
+export function createKeyClassifier(config: KeyRulesConfig): KeyClassifier {
+  const exempt = new Set(config.exemptKeys.map((key) => key.toLowerCase()));
+  const patterns = config.keys.filter((key): key is RegExp => key instanceof RegExp);
+  const customPhrases = config.keys
+    .filter((key): key is string => typeof key === 'string')
+    .map(splitWords)
+    .filter((words) => words.length > 0);
+  const descriptive = new Set(DESCRIPTIVE_WORDS);
+  const cache = new Map<string, KeyVerdict>();
+
+  const judge = (key: string): KeyVerdict => {
+    if (exempt.has(key.toLowerCase())) {
+      return KeyVerdict.Plain;
+    }
+    if (patterns.some((pattern) => testWhole(pattern, key))) {
+      return KeyVerdict.Custom;
+    }
+
+    const words = splitWords(key);
+    if (customPhrases.some((phrase) => containsPhrase(words, phrase))) {
+      return KeyVerdict.Custom;
+    }
+    if (words.some((word) => descriptive.has(word))) {
+      return KeyVerdict.Plain;
+    }
+    if (config.ipKeys && IP_KEY_PHRASES.some((phrase) => containsPhrase(words, phrase))) {
+      return KeyVerdict.Ip;
+    }
+    if (config.defaults && isSecretByDefault(words)) {
+      return KeyVerdict.Secret;
+    }
+    return KeyVerdict.Plain;
+  };
+
+  return {
+    classify(key) {
+      const known = cache.get(key);
+      if (known !== undefined) {
+        return known;
+      }
+      const verdict = judge(key);
+      if (cache.size >= CACHE_LIMIT) {
+        cache.clear();
+      }
+      cache.set(key, verdict);
+      return verdict;
+    },
+    customWords: [...new Set(customPhrases.flat())],
+    hasPatterns: patterns.length > 0,
+  };
+}
+
+function isSecretByDefault(words: readonly string[]): boolean {
+  if (SECRET_KEY_PHRASES.some((phrase) => containsPhrase(words, phrase))) {
+    return true;
+  }
+  return words.some(
+    (word) =>
+      SECRET_KEY_ENDINGS.some((ending) => word.endsWith(ending)) ||
+      SECRET_KEY_BEGINNINGS.some((beginning) => word.startsWith(beginning)),
+  );
+}
+
+function testWhole(pattern: RegExp, key: string): boolean {
+  // A global or sticky pattern keeps its position between calls; start from the beginning.
+  pattern.lastIndex = 0;
+  return pattern.test(key);
+}
