@@ -1,6 +1,15 @@
 import type { Breadcrumb, Envelope, Event, Log, StreamedSpanJSON } from '@sentry/core';
 import type { DebugLogger } from '../debug.ts';
+import { createTextScanner } from './detect/text-scanner.ts';
+import { scrubEnvelope } from './items/envelope.ts';
+import { scrubEvent } from './items/event.ts';
+import { WalkRunner } from './items/run.ts';
+import { createKeyClassifier } from './keys/classify.ts';
+import { collectRemovals } from './meta/removals.ts';
 import type { ResolvedScrubOptions } from './options.ts';
+import { BREADCRUMB } from './shapes/event.ts';
+import { LOG, STREAMED_SPAN } from './shapes/telemetry.ts';
+import type { Shape } from './walk/shape.ts';
 
 /** One replaced value, as the command line's `--explain` shows it. */
 export interface Removal {
@@ -37,19 +46,49 @@ export interface Scrubber {
 }
 
 /**
- * Builds a scrubber from resolved options.
- * TODO(scrub): the real walker, key rules and detectors replace this pass-through.
+ * Builds a scrubber from resolved options. Everything that can be prepared is prepared here:
+ * the key classifier with its cache, the text scanner with its candidate pattern, the walker.
+ * The scrubber never throws for a value it cannot handle: that value is replaced and reported
+ * through `reporter.failed`.
  */
 export function createScrubber(
-  _options: ResolvedScrubOptions,
-  _reporter: ScrubReporter,
+  options: ResolvedScrubOptions,
+  reporter: ScrubReporter,
   _debug: DebugLogger,
 ): Scrubber {
+  const { detectors, replacement } = options;
+  const removeIps = detectors.ipAddress;
+  const classifier = createKeyClassifier({
+    keys: options.keys,
+    exemptKeys: options.exemptKeys,
+    defaults: options.defaults,
+    ipKeys: removeIps,
+  });
+  const removed = (rule: string): void => reporter.removed(rule);
+  const scanner = createTextScanner({ detectors, replacement, classifier, onRemoved: removed });
+  const runner = new WalkRunner({
+    replacement,
+    classifier,
+    scanner,
+    detectors,
+    removed,
+    failed: (error) => reporter.failed(error),
+  });
+
+  const record = <T>(value: T, shape: Shape, removals: Removal[] | undefined): T => {
+    const scrubbed = runner.run(value, shape);
+    if (removals !== undefined) {
+      collectRemovals(scrubbed.meta, scrubbed.value, removals);
+    }
+    return scrubbed.value;
+  };
+
   return {
-    event: (event) => event,
-    log: (log) => log,
-    breadcrumb: (breadcrumb) => breadcrumb,
-    span: (span) => span,
-    envelope: (envelope) => envelope,
+    event: (event, removals) => scrubEvent(runner, event, removeIps, { removals }),
+    log: (log, removals) => record(log, LOG, removals),
+    breadcrumb: (breadcrumb, removals) => record(breadcrumb, BREADCRUMB, removals),
+    span: (span, removals) => record(span, STREAMED_SPAN, removals),
+    envelope: (envelope, removals) =>
+      scrubEnvelope({ runner, scanner, removeIps, onLimit: () => {} }, envelope, removals),
   };
 }

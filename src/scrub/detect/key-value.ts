@@ -6,6 +6,12 @@ import type { DetectContext, Findings } from './types.ts';
 // A key name in text is short; longer runs of name characters are not keys.
 const MAX_KEY = 64;
 
+// Values that hold no secret: parameters of prepared SQL statements and format strings
+// (`?`, `$1`, `%s`, `%(name)s`, `:name`, `@p1`, `{}`), and empty markers. Parameterised SQL
+// must pass untouched.
+const PLACEHOLDER =
+  /^(?:\?\d*|\$\d+|%[sdifr]|%\(\w+\)[sdifr]|:\w+|@\w+|\{\w*\}|null|undefined|none|nil|true|false)$/i;
+
 /**
  * Looks at the separator (`=`, `:`, `=>`, or a percent-encoded `=`) that starts at `at` as
  * the middle of a `name=value` pair: `password=hunter2`, `"api_key": "..."`,
@@ -51,7 +57,8 @@ export function findPair(
   }
 
   const [start, end] = valueSpan(text, valueFrom, separator === 58 && isLineValued(key));
-  if (end > start && text.slice(start, end) !== context.replacement) {
+  const value = text.slice(start, end);
+  if (value.length > 0 && value !== context.replacement && !PLACEHOLDER.test(value)) {
     findings.add(start, end, DETECTOR_RULES[detector]);
   }
   return Math.max(end, valueFrom);

@@ -19,9 +19,10 @@ export type Remark = [rule: string, type: 's', start?: number, end?: number];
 export interface TextScanner {
   /**
    * Returns `text` itself when nothing was found, else the text with each finding replaced.
-   * After a change, `remarks` holds one remark per replacement.
+   * After a change, `remarks` holds one remark per replacement. Text longer than `limit` is
+   * cut there.
    */
-  scan(text: string): string;
+  scan(text: string, limit?: number): string;
   readonly remarks: Remark[];
 }
 
@@ -106,21 +107,21 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
 
   return {
     remarks,
-    scan(text) {
-      if (text.length <= MAX_TEXT_LENGTH) {
+    scan(text, limit = MAX_TEXT_LENGTH) {
+      if (text.length <= limit) {
         return scanWhole(text);
       }
 
       // Scan a little past the cut, so a secret that straddles it is removed whole.
-      const window = text.slice(0, MAX_TEXT_LENGTH + CUT_OVERLAP);
+      const window = text.slice(0, limit + CUT_OVERLAP);
       const scanned = scanWhole(window);
-      const kept = scanned === window ? [] : remarks.filter(startsBefore(MAX_TEXT_LENGTH));
+      const kept = scanned === window ? [] : remarks.filter(startsBefore(limit));
       remarks.length = 0;
       for (const remark of kept) {
-        remarks.push(clampRemark(remark, MAX_TEXT_LENGTH));
+        remarks.push(clampRemark(remark, limit));
       }
-      remarks.push([LIMIT_RULE, 's', MAX_TEXT_LENGTH, MAX_TEXT_LENGTH + ELLIPSIS.length]);
-      return scanned.slice(0, MAX_TEXT_LENGTH) + ELLIPSIS;
+      remarks.push([LIMIT_RULE, 's', limit, limit + ELLIPSIS.length]);
+      return scanned.slice(0, limit) + ELLIPSIS;
     },
   };
 }

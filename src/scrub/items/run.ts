@@ -1,0 +1,33 @@
+import type { MetaNode } from '../meta/meta.ts';
+import type { Shape } from '../walk/shape.ts';
+import { REMOVED, Walker, type WalkerConfig } from '../walk/walker.ts';
+
+/** A scrubbed value and the `_meta` of what was replaced in it. */
+export interface Scrubbed<T> {
+  readonly value: T;
+  readonly meta: MetaNode | undefined;
+}
+
+/** Runs walks: one walker normally, a fresh one when a walk starts inside another. */
+export class WalkRunner {
+  readonly #config: WalkerConfig;
+  readonly #walker: Walker;
+
+  constructor(config: WalkerConfig) {
+    this.#config = config;
+    this.#walker = new Walker(config);
+  }
+
+  /** Walks one item from its root. */
+  run<T>(value: T, shape: Shape): Scrubbed<T> {
+    // A getter or proxy in the item may call the filter again while this walk is running.
+    const walker = this.#walker.busy ? new Walker(this.#config) : this.#walker;
+    walker.begin();
+    try {
+      const result = walker.walk(value, shape, 0);
+      return { value: (result === REMOVED ? null : result) as T, meta: walker.meta };
+    } finally {
+      walker.end();
+    }
+  }
+}

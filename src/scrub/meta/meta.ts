@@ -1,0 +1,50 @@
+/**
+ * A node of Sentry's `_meta` tree: the same keys as the data it describes (list positions as
+ * strings), plus `""` for the value itself: `{ "": { rem: [[rule, "s", start, end]], len } }`.
+ * `rem` lists the remarks (rule, type, and where the replacement is in the new value); `len`
+ * is the length of the original value. Format: Relay's `relay-protocol` meta types, as in
+ * https://develop.sentry.dev/sdk/data-model/event-payloads/ and Sentry's `_meta` samples.
+ */
+export type MetaNode = Record<string, unknown>;
+
+/** The `""` entry of a meta node. */
+export interface MetaLeaf {
+  rem?: unknown[][];
+  len?: number;
+  [other: string]: unknown;
+}
+
+/**
+ * Merges the meta this filter recorded into the meta an item already had (from the SDK or an
+ * earlier Relay): remarks are appended, the original length is kept. Neither input is changed.
+ */
+export function mergeMeta(existing: unknown, added: MetaNode): MetaNode {
+  if (!isRecord(existing)) {
+    return added;
+  }
+
+  const merged: MetaNode = { ...existing };
+  for (const [key, value] of Object.entries(added)) {
+    const before = existing[key];
+    if (key === '') {
+      merged[key] = mergeLeaf(before, value as MetaLeaf);
+    } else {
+      merged[key] = isRecord(before) ? mergeMeta(before, value as MetaNode) : value;
+    }
+  }
+  return merged;
+}
+
+function mergeLeaf(existing: unknown, added: MetaLeaf): MetaLeaf {
+  if (!isRecord(existing)) {
+    return added;
+  }
+  const before = existing as MetaLeaf;
+  const rem = [...(Array.isArray(before.rem) ? before.rem : []), ...(added.rem ?? [])];
+  const len = typeof before.len === 'number' ? before.len : added.len;
+  return len === undefined ? { ...before, rem } : { ...before, rem, len };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,163 @@
+import { USER_RULE } from '../rules.ts';
+import {
+  ANY,
+  FILTER_CUSTOM,
+  FILTER_IP,
+  FILTER_SECRET,
+  keyedShape,
+  REMOVE_IP,
+  type Shape,
+  SKIP,
+  same,
+  shape,
+} from '../walk/shape.ts';
+
+// Span, log and metric attributes: raw values (as `beforeSendSpan` and `beforeSendLog` see
+// them) or `{ value, type, unit }` (as serialized in envelopes). Attribute names are judged
+// like keys: `http.request.header.authorization` is a secret, `client.address` an IP.
+
+function attribute(name: string, value: Shape): Shape {
+  return shape(`attribute ${name}`, {
+    text: value.text,
+    rule: value.rule,
+    ...(value.keyed === undefined ? {} : { keyed: value.keyed }),
+    ...(value.other === undefined ? {} : { other: value.other }),
+    typed: shape(`typed attribute ${name}`, { fields: { value }, other: SKIP }),
+  });
+}
+
+// Sentry's own attributes that only describe the SDK and the trace.
+const SENTRY_ATTRIBUTES = same(
+  [
+    'sentry.release',
+    'sentry.environment',
+    'sentry.sdk.name',
+    'sentry.sdk.version',
+    'sentry.sdk.integrations',
+    'sentry.origin',
+    'sentry.op',
+    'sentry.source',
+    'sentry.span.source',
+    'sentry.sample_rate',
+    'sentry.segment.id',
+    'sentry.trace.parent_span_id',
+    'sentry.timestamp.sequence',
+    'sentry.kind',
+    'sentry.platform',
+  ],
+  SKIP,
+);
+
+/** A map of attributes. */
+export const ATTRIBUTES = shape('attributes', {
+  fields: SENTRY_ATTRIBUTES,
+  keyed: {
+    plain: attribute('plain', ANY),
+    secret: attribute('secret', FILTER_SECRET),
+    custom: attribute('custom', FILTER_CUSTOM),
+    ip: attribute('ip', FILTER_IP),
+  },
+});
+
+/** A log record as `beforeSendLog` sees it. */
+export const LOG = keyedShape('log', {
+  fields: { ...same(['level', 'severityNumber'], SKIP), attributes: ATTRIBUTES },
+});
+
+/** A log record in a `log` envelope item. */
+export const SERIALIZED_LOG = keyedShape('serialized log', {
+  fields: {
+    ...same(['timestamp', 'level', 'severity_number', 'trace_id', 'span_id'], SKIP),
+    attributes: ATTRIBUTES,
+  },
+});
+
+const SPAN_LINK = keyedShape('span link', {
+  fields: { ...same(['trace_id', 'span_id', 'sampled'], SKIP), attributes: ATTRIBUTES },
+});
+
+/** A streamed span, as `beforeSendSpan` sees it or in a `span` envelope item (v2). */
+export const STREAMED_SPAN = keyedShape('streamed span', {
+  fields: {
+    ...same(
+      [
+        'trace_id',
+        'parent_span_id',
+        'span_id',
+        'start_timestamp',
+        'end_timestamp',
+        'status',
+        'is_segment',
+        'kind',
+      ],
+      SKIP,
+    ),
+    attributes: ATTRIBUTES,
+    links: shape('span links', { items: SPAN_LINK }),
+  },
+});
+
+/** A metric in a `trace_metric` envelope item. */
+export const METRIC = keyedShape('metric', {
+  fields: {
+    ...same(['timestamp', 'trace_id', 'span_id', 'name', 'type', 'value', 'unit'], SKIP),
+    attributes: ATTRIBUTES,
+  },
+});
+
+const SESSION_ATTRIBUTES = keyedShape('session attributes', {
+  fields: { ip_address: REMOVE_IP, ...same(['release', 'environment', 'user_agent'], SKIP) },
+});
+
+/** A `session` or `sessions` envelope item: the device id is scanned, the IP removed. */
+export const SESSION = keyedShape('session', {
+  fields: {
+    ...same(
+      [
+        'sid',
+        'init',
+        'started',
+        'timestamp',
+        'status',
+        'errors',
+        'duration',
+        'abnormal_mechanism',
+        'seq',
+        'aggregates',
+      ],
+      SKIP,
+    ),
+    attrs: SESSION_ATTRIBUTES,
+    ipAddress: REMOVE_IP,
+  },
+});
+
+const REMOVE_USER = shape('remove user', { text: 'remove', rule: USER_RULE });
+
+// The dynamic sampling context: only the transaction name can carry data; the user fields of
+// older SDKs are removed.
+const TRACE_HEADER = keyedShape('trace header', {
+  fields: {
+    ...same(
+      [
+        'trace_id',
+        'public_key',
+        'sample_rate',
+        'sampled',
+        'sample_rand',
+        'release',
+        'environment',
+        'replay_id',
+        'org_id',
+      ],
+      SKIP,
+    ),
+    user_id: REMOVE_USER,
+    user_segment: REMOVE_USER,
+  },
+});
+
+/** An envelope's header: the DSN keeps its public key and loses a secret key. */
+export const ENVELOPE_HEADER = keyedShape('envelope header', {
+  fields: { ...same(['event_id', 'sent_at', 'sdk'], SKIP), trace: TRACE_HEADER },
+});

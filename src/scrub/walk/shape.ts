@@ -1,0 +1,119 @@
+import { CUSTOM_KEY_RULE, IP_RULE, KEY_RULE } from '../rules.ts';
+
+/**
+ * What the walker does with a string (or number) at a place in an item:
+ * - `skip`: leave it (ids, timestamps, file names, module names, sdk info);
+ * - `text`: scan it with the value detectors;
+ * - `body`: a request body: parse JSON, scrub it, write it back; otherwise `text`;
+ * - `filter`: replace it whole (the key says it is a secret);
+ * - `remove`: delete the field (`user.ip_address`).
+ */
+export type TextMode = 'skip' | 'text' | 'body' | 'filter' | 'remove';
+
+/** The shapes a key name leads to, by what the key says (see `KeyVerdict`). */
+export interface KeyedShapes {
+  readonly plain: Shape;
+  readonly secret: Shape;
+  readonly custom: Shape;
+  readonly ip: Shape;
+}
+
+/** How the walker treats a value at one place in an item, and the values under it. */
+export interface Shape {
+  /** For messages and tests. */
+  readonly name: string;
+  readonly text: TextMode;
+  /** The rule recorded when `text` is `filter` or `remove`. */
+  readonly rule: string;
+  /** Only in effect while this detector is on (for IP fields); otherwise `text`. */
+  readonly gate: 'ipAddress' | undefined;
+  /** Known fields. */
+  readonly fields: ReadonlyMap<string, Shape> | undefined;
+  /** Other fields: by what their key name says. */
+  readonly keyed: KeyedShapes | undefined;
+  /** Other fields when not `keyed`, and list elements when not `items`. */
+  readonly other: Shape | undefined;
+  /** List elements. */
+  readonly items: Shape | undefined;
+  /** Lists of `[name, value]` pairs are maps (headers, cookies, tags in stored events). */
+  readonly pairs: boolean;
+  /**
+   * A span or log attribute: either the raw value, or `{ value, type, unit }` whose `value` is
+   * walked with `typed` and whose `type` becomes `string` when the value is replaced.
+   */
+  readonly typed: Shape | undefined;
+}
+
+interface ShapeInit {
+  readonly text?: TextMode;
+  readonly rule?: string;
+  readonly gate?: 'ipAddress';
+  readonly fields?: Record<string, Shape>;
+  readonly keyed?: KeyedShapes;
+  readonly other?: Shape;
+  readonly items?: Shape;
+  readonly pairs?: boolean;
+  readonly typed?: Shape;
+}
+
+/** Declares a shape. Fields are kept in a `Map`, so `constructor` or `__proto__` are plain. */
+export function shape(name: string, init: ShapeInit): Shape {
+  return {
+    name,
+    text: init.text ?? 'text',
+    rule: init.rule ?? KEY_RULE,
+    gate: init.gate,
+    fields: init.fields === undefined ? undefined : new Map(Object.entries(init.fields)),
+    keyed: init.keyed,
+    other: init.other,
+    items: init.items,
+    pairs: init.pairs ?? false,
+    typed: init.typed,
+  };
+}
+
+/** Fields with the same shape, as an object for `shape()`. */
+export function same(names: readonly string[], target: Shape): Record<string, Shape> {
+  return Object.fromEntries(names.map((name) => [name, target]));
+}
+
+// Self-referencing shapes are completed after creation; shapes are never changed afterwards.
+function complete(target: Shape, init: Partial<Record<keyof Shape, unknown>>): void {
+  Object.assign(target as object, init);
+}
+
+/** Structure: left as it is, with everything under it. */
+export const SKIP: Shape = shape('skip', { text: 'skip' });
+complete(SKIP, { other: SKIP });
+
+function filterShape(name: string, rule: string): Shape {
+  const filter = shape(name, { text: 'filter', rule });
+  complete(filter, { other: filter });
+  return filter;
+}
+
+/** Under a sensitive key: every string and number is replaced, whatever its depth. */
+export const FILTER_SECRET = filterShape('filter-secret', KEY_RULE);
+export const FILTER_CUSTOM = filterShape('filter-custom', CUSTOM_KEY_RULE);
+export const FILTER_IP = filterShape('filter-ip', IP_RULE);
+
+/** A field removed as a whole when the IP detector is on: `user.ip_address`. */
+export const REMOVE_IP = shape('remove-ip', { text: 'remove', rule: IP_RULE, gate: 'ipAddress' });
+
+/** Anything else: keys are judged, strings are scanned. */
+export const ANY: Shape = shape('any', {});
+export const ANY_KEYED: KeyedShapes = {
+  plain: ANY,
+  secret: FILTER_SECRET,
+  custom: FILTER_CUSTOM,
+  ip: FILTER_IP,
+};
+complete(ANY, { keyed: ANY_KEYED });
+
+/** A map whose keys are judged, given as an object or as `[name, value]` pairs. */
+export const MAP = shape('map', { keyed: ANY_KEYED, pairs: true });
+
+/** Keys are judged like in `ANY`, with `fields` known. */
+export function keyedShape(name: string, init: Omit<ShapeInit, 'keyed'>): Shape {
+  return shape(name, { ...init, keyed: ANY_KEYED });
+}

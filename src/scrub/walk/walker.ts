@@ -1,0 +1,388 @@
+import { isCardNumber } from '../detect/card.ts';
+import type { TextScanner } from '../detect/text-scanner.ts';
+import { type KeyClassifier, KeyVerdict } from '../keys/classify.ts';
+import type { MetaNode } from '../meta/meta.ts';
+import type { DetectorName } from '../options.ts';
+import { DETECTOR_RULES, FAILURE_RULE, LIMIT_RULE } from '../rules.ts';
+import { parseBody, serializeBody } from './body.ts';
+import { ANY, type Shape } from './shape.ts';
+import { convertInstance, isPlainPrototype } from './values.ts';
+
+/** What the walker needs; built once per scrubber. */
+export interface WalkerConfig {
+  readonly replacement: string;
+  readonly classifier: KeyClassifier;
+  readonly scanner: TextScanner;
+  readonly detectors: Readonly<Record<DetectorName, boolean>>;
+  readonly removed: (rule: string) => void;
+  readonly failed: (error: unknown) => void;
+}
+
+/** Returned for a field that is deleted (`user.ip_address`). */
+export const REMOVED: unique symbol = Symbol('removed');
+
+// Sentry's own serializer stops at depth 3 for `extra` and Relay at depth 64; events from
+// the SDK are far shallower. Deeper values are cut, so a hostile nesting cannot overflow
+// the stack.
+export const MAX_DEPTH = 48;
+// Values walked per item, so a huge payload cannot stall the application.
+export const MAX_NODES = 200_000;
+// A value the SDK already replaced stays as it is.
+const SDK_REPLACEMENT = '[Filtered]';
+// The markers of Sentry's own serializer for values it cuts.
+const CIRCULAR = '[Circular ~]';
+
+/**
+ * Walks one item by its shape and returns it with every sensitive value replaced. Objects are
+ * copied only along the paths where something changed; everything else is shared, and the
+ * input is never written to. Nothing is allocated while nothing changes: no paths, no
+ * closures. `_meta` is built bottom-up, on the way back, only where something changed: after
+ * `walk()`, `meta` holds the meta of the returned value.
+ */
+export class Walker {
+  /** The `_meta` of the value `walk()` last returned, or `undefined` if it is unchanged. */
+  meta: MetaNode | undefined;
+  /** Whether a walk is in progress (a getter may call back into the filter). */
+  busy = false;
+
+  readonly #config: WalkerConfig;
+  #nodes = 0;
+  // The objects on the path from the root: cycles are found by looking up this stack, so a
+  // value shared by two siblings is walked twice, not reported as circular.
+  readonly #ancestors: object[] = [];
+  // Per depth, the keys and values read so far from the object at that depth, so that the
+  // copy made at the first change never reads a property twice (getters, proxies).
+  readonly #keys: string[][] = Array.from({ length: MAX_DEPTH + 1 }, () => []);
+  readonly #values: unknown[][] = Array.from({ length: MAX_DEPTH + 1 }, () => []);
+
+  constructor(config: WalkerConfig) {
+    this.#config = config;
+  }
+
+  /** Starts a walk over one item: resets the node budget. */
+  begin(): void {
+    this.#nodes = 0;
+    this.meta = undefined;
+    this.busy = true;
+  }
+
+  /** Ends a walk: lets go of the application's objects. */
+  end(): void {
+    this.#ancestors.length = 0;
+    this.busy = false;
+  }
+
+  walk(value: unknown, shape: Shape, depth: number): unknown {
+    this.meta = undefined;
+    switch (typeof value) {
+      case 'string':
+        if (++this.#nodes > MAX_NODES) {
+          return this.#limit('[Truncated]');
+        }
+        return this.#walkString(value, shape, depth);
+      case 'number':
+        return this.#walkNumber(value, shape);
+      case 'bigint':
+        // JSON cannot hold a BigInt: it is sent as its digits.
+        return this.#walkNumber(value, shape);
+      case 'object':
+        return value === null ? value : this.#walkObject(value, shape, depth);
+      case 'symbol':
+        return this.#walkString(String(value), shape, depth);
+      case 'function':
+        return '[Function]';
+      default:
+        return value;
+    }
+  }
+
+  #walkString(text: string, shape: Shape, depth: number): unknown {
+    const mode = this.#modeOf(shape);
+    switch (mode) {
+      case 'skip':
+        return text;
+      case 'text':
+        return this.#scan(text);
+      case 'body':
+        return this.#walkBody(text, depth);
+      case 'filter':
+        return this.#replaceWhole(text, shape.rule, text.length);
+      case 'remove':
+        return this.#remove(text, shape.rule);
+    }
+  }
+
+  #walkNumber(value: number | bigint, shape: Shape): unknown {
+    const mode = this.#modeOf(shape);
+    if (mode === 'filter') {
+      return this.#replaceWhole(value, shape.rule, undefined);
+    }
+    if (mode === 'remove') {
+      return this.#remove(value, shape.rule);
+    }
+    if (mode === 'text' && this.#config.detectors.creditCard && isCardSized(value)) {
+      const digits = String(value);
+      if (isCardNumber(digits)) {
+        return this.#replaceWhole(value, DETECTOR_RULES.creditCard, digits.length);
+      }
+    }
+    return typeof value === 'bigint' ? String(value) : value;
+  }
+
+  #modeOf(shape: Shape): Shape['text'] {
+    if (shape.gate !== undefined && !this.#config.detectors[shape.gate]) {
+      return 'text';
+    }
+    return shape.text;
+  }
+
+  #scan(text: string): string {
+    const { scanner } = this.#config;
+    const scanned = scanner.scan(text);
+    if (scanned !== text) {
+      this.meta = { '': { rem: scanner.remarks.slice(), len: text.length } };
+    }
+    return scanned;
+  }
+
+  #walkBody(text: string, depth: number): unknown {
+    const parsed = parseBody(text);
+    if (parsed === undefined) {
+      return this.#scan(text);
+    }
+
+    const scrubbed = this.walk(parsed, ANY, depth + 1);
+    const inner = this.meta;
+    if (inner === undefined && scrubbed === parsed) {
+      return text;
+    }
+
+    // Positions inside a re-serialised body cannot be given; the rules are.
+    const rules = new Set<string>();
+    collectRules(inner, rules);
+    const rem = [...rules].map((rule) => [rule, 's']);
+    this.meta = { '': { rem, len: text.length } };
+    return serializeBody(scrubbed, this.#config.replacement);
+  }
+
+  #replaceWhole(value: unknown, rule: string, length: number | undefined): unknown {
+    const { replacement } = this.#config;
+    if (value === '' || value === replacement || value === SDK_REPLACEMENT) {
+      return value;
+    }
+    this.#config.removed(rule);
+    const remark = [rule, 's', 0, replacement.length];
+    this.meta = { '': length === undefined ? { rem: [remark] } : { rem: [remark], len: length } };
+    return replacement;
+  }
+
+  #remove(value: unknown, rule: string): unknown {
+    // `{{auto}}` asks the server to fill in the address; removing it is no data removed.
+    if (value === '{{auto}}') {
+      return REMOVED;
+    }
+    this.#config.removed(rule);
+    const len = typeof value === 'string' ? value.length : undefined;
+    this.meta = { '': len === undefined ? { rem: [[rule, 'x']] } : { rem: [[rule, 'x']], len } };
+    return REMOVED;
+  }
+
+  #limit(marker: string): string {
+    this.meta = { '': { rem: [[LIMIT_RULE, 'x']] } };
+    return marker;
+  }
+
+  #walkObject(value: object, shape: Shape, depth: number): unknown {
+    if (shape.text === 'skip') {
+      return value;
+    }
+    if (depth >= MAX_DEPTH || ++this.#nodes > MAX_NODES) {
+      return this.#limit(Array.isArray(value) ? '[Array]' : '[Object]');
+    }
+    for (let index = 0; index < depth; index++) {
+      if (this.#ancestors[index] === value) {
+        return CIRCULAR;
+      }
+    }
+
+    try {
+      this.#ancestors[depth] = value;
+      if (Array.isArray(value)) {
+        return this.#walkArray(value, shape, depth);
+      }
+      if (isPlainPrototype(value)) {
+        return this.#walkProperties(value as Record<string, unknown>, shape, depth);
+      }
+      const converted = convertInstance(value);
+      if (converted.walk) {
+        return this.#walkProperties(converted.value as Record<string, unknown>, shape, depth);
+      }
+      return this.walk(converted.value, shape, depth + 1);
+    } catch (error) {
+      // An object that cannot even be enumerated (a hostile proxy) is replaced whole.
+      return this.#fail(error);
+    }
+  }
+
+  #fail(error: unknown): string {
+    this.#config.failed(error);
+    this.#config.removed(FAILURE_RULE);
+    const { replacement } = this.#config;
+    this.meta = { '': { rem: [[FAILURE_RULE, 's', 0, replacement.length]] } };
+    return replacement;
+  }
+
+  #walkProperties(source: Record<string, unknown>, shape: Shape, depth: number): unknown {
+    const typed = shape.typed !== undefined && Object.hasOwn(source, 'value');
+    const own = typed ? (shape.typed as Shape) : shape;
+    const keys = this.#keys[depth] as string[];
+    const values = this.#values[depth] as unknown[];
+    let copy: Record<string, unknown> | undefined;
+    let meta: Record<string, MetaNode> | undefined;
+    let count = 0;
+
+    for (const key in source) {
+      if (!Object.hasOwn(source, key)) {
+        continue;
+      }
+      let child: unknown;
+      let next: unknown;
+      try {
+        child = source[key];
+        next = this.walk(child, this.#shapeOf(own, key), depth + 1);
+      } catch (error) {
+        next = this.#fail(error);
+      }
+      const childMeta = this.meta;
+
+      if (copy === undefined && (next !== child || childMeta !== undefined)) {
+        copy = {};
+        for (let index = 0; index < count; index++) {
+          copy[keys[index] as string] = values[index];
+        }
+      }
+      if (copy === undefined) {
+        keys[count] = key;
+        values[count] = child;
+        count++;
+      } else if (next !== REMOVED) {
+        copy[key] = next;
+      }
+      if (childMeta !== undefined) {
+        meta ??= {};
+        meta[key] = childMeta;
+      }
+    }
+
+    values.length = 0;
+    if (copy !== undefined && typed && typeof copy.value === 'string') {
+      // A replaced number or list is now a string attribute.
+      if (typeof copy.type === 'string' && copy.type !== 'string') {
+        copy.type = 'string';
+      }
+    }
+    this.meta = meta;
+    return copy ?? source;
+  }
+
+  #walkArray(source: readonly unknown[], shape: Shape, depth: number): unknown {
+    const elementShape = shape.items ?? shape.keyed?.plain ?? shape.other ?? shape;
+    const values = this.#values[depth] as unknown[];
+    const length = source.length;
+    let copy: unknown[] | undefined;
+    let meta: Record<string, MetaNode> | undefined;
+
+    for (let index = 0; index < length; index++) {
+      let child: unknown;
+      let next: unknown;
+      try {
+        child = source[index];
+        next =
+          shape.pairs && isPair(child)
+            ? this.#walkPair(child, shape, depth + 1)
+            : this.walk(child, elementShape, depth + 1);
+      } catch (error) {
+        next = this.#fail(error);
+      }
+      const childMeta = this.meta;
+
+      if (copy === undefined && (next !== child || childMeta !== undefined)) {
+        copy = values.slice(0, index);
+      }
+      if (copy === undefined) {
+        values[index] = child;
+      } else {
+        copy.push(next === REMOVED ? null : next);
+      }
+      if (childMeta !== undefined) {
+        meta ??= {};
+        meta[String(index)] = childMeta;
+      }
+    }
+
+    values.length = 0;
+    this.meta = meta;
+    return copy ?? source;
+  }
+
+  /** A `[name, value]` pair of a map given as a list: the name stays, the value is judged. */
+  #walkPair(pair: readonly [string, unknown], shape: Shape, depth: number): unknown {
+    const [name, value] = pair;
+    const next = this.walk(value, this.#shapeOf(shape, name), depth + 1);
+    const valueMeta = this.meta;
+    if (next === value && valueMeta === undefined) {
+      return pair;
+    }
+    this.meta = valueMeta === undefined ? undefined : { '1': valueMeta };
+    return next === REMOVED ? [name, null] : [name, next];
+  }
+
+  #shapeOf(shape: Shape, key: string): Shape {
+    const field = shape.fields?.get(key);
+    if (field !== undefined) {
+      return field;
+    }
+    const keyed = shape.keyed;
+    if (keyed === undefined) {
+      return shape.other ?? shape;
+    }
+    switch (this.#config.classifier.classify(key)) {
+      case KeyVerdict.Secret:
+        return keyed.secret;
+      case KeyVerdict.Custom:
+        return keyed.custom;
+      case KeyVerdict.Ip:
+        return keyed.ip;
+      default:
+        return keyed.plain;
+    }
+  }
+}
+
+function isPair(value: unknown): value is [string, unknown] {
+  return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string';
+}
+
+// Card numbers held as numbers: 13 to 19 digits. Beyond 2^53 a number has lost digits, but a
+// BigInt has not.
+function isCardSized(value: number | bigint): boolean {
+  if (typeof value === 'bigint') {
+    return value >= 1_000_000_000_000n && value < 10_000_000_000_000_000_000n;
+  }
+  return Number.isSafeInteger(value) && value >= 1_000_000_000_000;
+}
+
+function collectRules(meta: MetaNode | undefined, rules: Set<string>): void {
+  if (meta === undefined) {
+    return;
+  }
+  for (const [key, node] of Object.entries(meta)) {
+    if (key === '') {
+      for (const remark of (node as { rem?: unknown[][] }).rem ?? []) {
+        rules.add(String(remark[0]));
+      }
+    } else {
+      collectRules(node as MetaNode, rules);
+    }
+  }
+}
