@@ -89,6 +89,8 @@ export interface Capture {
   captureAndWait(error: Error): Promise<void>;
   /** Bytes of the last envelope the transport received. */
   lastEnvelopeBytes(): number;
+  /** The last envelope the transport received, as text. */
+  lastEnvelopeText(): string;
   addIntegration(integration: Integration): void;
   close(): Promise<void>;
 }
@@ -102,9 +104,9 @@ export interface Capture {
  */
 export function startCapture(event: ErrorEvent): Capture {
   let pending: (() => void) | undefined;
-  let bytes = 0;
+  let body: string | Uint8Array = '';
   const transport = discardingTransport((request) => {
-    bytes = request.body.length;
+    body = request.body;
     pending?.();
   });
 
@@ -138,7 +140,8 @@ export function startCapture(event: ErrorEvent): Capture {
       Sentry.captureException(error);
       return sent;
     },
-    lastEnvelopeBytes: () => bytes,
+    lastEnvelopeBytes: () => body.length,
+    lastEnvelopeText: () => (typeof body === 'string' ? body : new TextDecoder().decode(body)),
     addIntegration: (integration) => client.addIntegration(integration),
     close: async () => {
       await Sentry.close(2000);

@@ -152,7 +152,7 @@ export function reportPerEvent(
         '  full capture + filter integration',
         microseconds(withFilter.medianMs),
         spread(withFilter),
-        signedPercent(ratioOf(withFilter, full) - 1),
+        signedPercent(withFilter.medianMs / full.medianMs - 1),
         'full capture',
         '',
         '',
@@ -167,6 +167,7 @@ export function reportPerEvent(
       'baseline column says otherwise.',
     table: table(['case', 'µs/op', '±', 'ratio', 'baseline', 'target', 'verdict'], rows),
     notes: [
+      `Planted secrets in the captured envelope: ${capture.secretsSent.without} of ${capture.secretsSent.planted} without the filter, ${capture.secretsSent.withFilter} with its integration.`,
       `The full capture sent a ${kilobytes(capture.envelopeBytes)} envelope per event (typical fixture: ${kilobytes(timings[0]?.event.bytes ?? 0)}).`,
     ],
     targets,
