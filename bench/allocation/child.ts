@@ -40,7 +40,7 @@ results.push(
   await measureAllocation('JSON.stringify: nothing to scrub', () => JSON.stringify(clean), 500),
 );
 results.push(
-  await measureAllocation('naive scrubber: nothing to scrub', () => naiveScrub(clean), 200),
+  await measureAllocation('naive scrubber: nothing to scrub', () => naiveScrub(clean), 100),
 );
 
 process.stdout.write(`${JSON.stringify({ nodeMajor: process.versions.node, results })}\n`);

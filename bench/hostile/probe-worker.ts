@@ -1,16 +1,18 @@
 /**
- * Runs the filter once on one hostile string, alone and inside the typical event, in a
- * worker thread, so the main thread can give up on a detector that never finishes.
+ * Runs the filter once on each hostile string it is given, alone and inside the typical
+ * event, in a worker thread, so the main thread can give up on a detector that never
+ * finishes. Posts one message per string.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { typicalEvent } from '../fixtures/events.ts';
 import { hostileString } from '../fixtures/hostile.ts';
 import { createTeamFilter, runFilter } from '../team-filter.ts';
 import { eventWithExtra, eventWithMessage } from './cases.ts';
+import type { ProbeMessage } from './probe.ts';
 
-const { name } = workerData as { name: string };
+const { names } = workerData as { names: readonly string[] };
 const filter = createTeamFilter();
-const text = hostileString(name);
+const typical = typicalEvent();
 
 const timed = (run: () => unknown): number => {
   const start = performance.now();
@@ -18,6 +20,12 @@ const timed = (run: () => unknown): number => {
   return performance.now() - start;
 };
 
-const aloneMs = timed(() => runFilter(filter, eventWithMessage(text), {}));
-const inEventMs = timed(() => runFilter(filter, eventWithExtra(typicalEvent(), text), {}));
-parentPort?.postMessage({ aloneMs, inEventMs });
+for (const name of names) {
+  const text = hostileString(name);
+  const message: ProbeMessage = {
+    name,
+    aloneMs: timed(() => runFilter(filter, eventWithMessage(text), {})),
+    inEventMs: timed(() => runFilter(filter, eventWithExtra(typical, text), {})),
+  };
+  parentPort?.postMessage(message);
+}

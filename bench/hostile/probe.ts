@@ -5,6 +5,13 @@ export type ProbeResult =
   | { readonly finished: true; readonly aloneMs: number; readonly inEventMs: number }
   | { readonly finished: false; readonly reason: string };
 
+/** What the worker posts for each string it ran. */
+export interface ProbeMessage {
+  readonly name: string;
+  readonly aloneMs: number;
+  readonly inEventMs: number;
+}
+
 const WORKER_ENTRY = new URL('./probe-worker.ts', import.meta.url).href;
 
 // Workers do not inherit tsx's loader on Node 20, so the worker registers it first.
@@ -14,26 +21,62 @@ const BOOTSTRAP = `import('tsx/esm/api').then(({ register }) => {
 });`;
 
 /**
- * Runs the filter once on the named hostile string in a worker thread and waits at most
- * `timeoutMs`. A detector that backtracks without bound shows up as a timeout instead of
- * hanging the whole benchmark.
+ * Runs the filter once on each named hostile string, in a worker thread, allowing each string
+ * at most `timeoutMs`. A detector that backtracks without bound shows up as a timeout for its
+ * string, instead of hanging the whole benchmark; the worker is then replaced and carries on
+ * with the strings after it.
  */
-export function probeHostile(name: string, timeoutMs: number): Promise<ProbeResult> {
-  return new Promise((resolve) => {
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { name } });
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      resolve({ finished: false, reason: `no result within ${timeoutMs / 1000} s` });
-    }, timeoutMs);
+export async function probeHostile(
+  names: readonly string[],
+  timeoutMs: number,
+): Promise<Map<string, ProbeResult>> {
+  const results = new Map<string, ProbeResult>();
+  let remaining = [...names];
+  while (remaining.length > 0) {
+    const stuck = await runWorker(remaining, timeoutMs, results);
+    if (stuck === undefined) {
+      break;
+    }
+    results.set(stuck.name, { finished: false, reason: stuck.reason });
+    remaining = remaining.slice(remaining.indexOf(stuck.name) + 1);
+  }
+  return results;
+}
 
-    worker.once('message', (message: { aloneMs: number; inEventMs: number }) => {
+/** Runs one worker over `names`; resolves with the string it got stuck on, if any. */
+function runWorker(
+  names: readonly string[],
+  timeoutMs: number,
+  results: Map<string, ProbeResult>,
+): Promise<{ name: string; reason: string } | undefined> {
+  return new Promise((resolve) => {
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { names } });
+    let position = 0;
+    let timer: NodeJS.Timeout;
+    const stop = (outcome: { name: string; reason: string } | undefined) => {
       clearTimeout(timer);
       void worker.terminate();
-      resolve({ finished: true, ...message });
+      resolve(outcome);
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        stop({ name: names[position] ?? '', reason: `no result within ${timeoutMs / 1000} s` });
+      }, timeoutMs);
+    };
+
+    worker.on('message', (message: ProbeMessage) => {
+      results.set(message.name, { finished: true, ...message });
+      position++;
+      if (position === names.length) {
+        stop(undefined);
+      } else {
+        arm();
+      }
     });
     worker.once('error', (error) => {
-      clearTimeout(timer);
-      resolve({ finished: false, reason: `the worker failed: ${error.message}` });
+      stop({ name: names[position] ?? '', reason: `the worker failed: ${error.message}` });
     });
+    arm();
   });
 }

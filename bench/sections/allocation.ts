@@ -45,7 +45,7 @@ export async function measureAllocationSection(context: Context): Promise<Sectio
     title: 'Allocation per event',
     description:
       "Growth of V8's used heap across N calls with no collection in between (256 MiB " +
-      'semi-spaces, rounds with a `gc` performance entry discarded, smallest of 7 rounds), ' +
+      'semi-spaces, rounds with a `gc` performance entry discarded, smallest of 5 rounds), ' +
       'validated against arrays of known size.',
     table: table(['case', 'bytes per call', 'reference', 'verdict', 'spoiled rounds'], rows),
     notes,

@@ -24,7 +24,7 @@ export async function measureCorpus(context: Context): Promise<SectionReport> {
 
   const events = corpus.events.map((entry) => namedEvent(entry.name, entry.event));
   const outcomes = new Map(events.map(({ name, event }) => [name, outcomeOf(event)]));
-  const group = new Group(context.timing({ time: 120, iterations: 16, warmupTime: 30 }));
+  const group = new Group(context.timing({ time: 90, iterations: 12, warmupTime: 30 }));
   for (const { name, event } of events) {
     // The corpus has no live errors: the hint is empty, as on the command line.
     group
