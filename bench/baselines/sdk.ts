@@ -71,7 +71,12 @@ export function createPrepareAndSerialize(): (
 
   return function prepareAndSerialize(event, hint) {
     let serialized: string | Uint8Array | undefined;
-    preparing._prepareEvent({ ...event }, { ...hint }, scope, isolationScope).then((prepared) => {
+    // The SDK writes into what it is given: it appends the integration names to
+    // `event.sdk.integrations` and sets `debug_id` on every frame. In an application each
+    // event is fresh; here the same one is reused, so `sdk` is copied per call, and callers
+    // pass an event of their own (see `cloneForSdk`) so the frames of the others stay as built.
+    const copy = { ...event, sdk: { ...event.sdk } } as Event;
+    preparing._prepareEvent(copy, { ...hint }, scope, isolationScope).then((prepared) => {
       if (prepared !== null) {
         serialized = serializeEnvelope(createEventEnvelope(prepared, dsn, metadata));
       }
@@ -81,6 +86,11 @@ export function createPrepareAndSerialize(): (
     }
     return serialized;
   };
+}
+
+/** A deep copy of a fixture event for the SDK baseline to write into. */
+export function cloneForSdk<T extends Event>(event: T): T {
+  return structuredClone(event);
 }
 
 /** A running @sentry/node client whose transport discards what it is given. */

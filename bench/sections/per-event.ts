@@ -1,5 +1,5 @@
 import { naiveScrub } from '../baselines/naive-scrubber.ts';
-import { createPrepareAndSerialize } from '../baselines/sdk.ts';
+import { cloneForSdk, createPrepareAndSerialize } from '../baselines/sdk.ts';
 import { Group, ratioOf, type Timing } from '../measure.ts';
 import { judge, kilobytes, microseconds, percent, ratio, type Target, table } from '../report.ts';
 import { runFilter } from '../team-filter.ts';
@@ -30,13 +30,14 @@ export async function measurePerEvent(
 ): Promise<PerEventTimings[]> {
   const prepare = createPrepareAndSerialize();
   const group = new Group(
-    context.timing({ time: 1000, iterations: 64, warmupTime: 200, rounds: 5 }),
+    context.timing({ time: 1200, iterations: 60, warmupTime: 200, rounds: 15 }),
   );
   for (const { name, event } of events) {
+    const sdkEvent = cloneForSdk(event);
     group
       .add(`${name}/filter`, () => runFilter(context.filter, event, context.hint))
       .add(`${name}/json`, () => JSON.stringify(event))
-      .add(`${name}/prepare`, () => prepare(event, context.hint))
+      .add(`${name}/prepare`, () => prepare(sdkEvent, context.hint))
       .add(`${name}/naive`, () => naiveScrub(event));
   }
   context.progress(`per-event cost: ${events.length} events × 4 tasks`);
