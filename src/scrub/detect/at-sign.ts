@@ -6,9 +6,8 @@ import { findUrlCredentials } from './url-credentials.ts';
  * Runs at an `@` or `%40`: URL credentials first (`https://user:password@host`), then email
  * addresses. A URL's `@` is never read as part of an email address, so URLs keep parsing.
  */
-export const detectAtSign: Detector = (text, match, context, findings) => {
-  const at = match.index;
-  const width = (match[0] as string).length;
+export const detectAtSign: Detector = (text, at, context, findings) => {
+  const width = text.charCodeAt(at) === 37 ? 3 : 1;
   const { enabled } = context;
 
   if (width === 1) {

@@ -8,15 +8,18 @@ import type { Detector } from './types.ts';
  * `Negotiate`/`NTLM` <base64 ticket> (RFC 4559). The scheme stays. Words that only look like
  * a credential are left: `token_type: "Bearer"`, `Bearer undefined`, `Basic authentication`.
  */
-export const detectAuthorization: Detector = (text, match, context, findings) => {
-  const schemeStart = match.index;
-  const credentialStart = schemeStart + (match[0] as string).length;
+export const detectAuthorization: Detector = (text, schemeStart, context, findings) => {
+  const schemeEnd = skipForward(text, schemeStart, LETTER, text.length);
+  let credentialStart = schemeEnd;
+  while (text.charCodeAt(credentialStart) === 32 || text.charCodeAt(credentialStart) === 9) {
+    credentialStart++;
+  }
   const end = skipForward(text, credentialStart, CREDENTIAL, text.length);
   if (isWordAt(text, schemeStart - 1)) {
     return end;
   }
 
-  const scheme = text.slice(schemeStart, skipForward(text, schemeStart, LETTER, end));
+  const scheme = text.slice(schemeStart, schemeEnd);
   const credential = text.slice(credentialStart, end);
   if (credential !== context.replacement && isCredential(scheme.toLowerCase(), credential)) {
     findings.add(credentialStart, end, DETECTOR_RULES.authorizationCredentials);

@@ -19,9 +19,9 @@ interface Group {
  * cards print (4-4-4-4, 4-4-4-4-3, Amex 4-6-5, Diners 4-6-4), starting with a prefix a card
  * network issues, and passing the Luhn check. Order numbers and timestamps fail one of those.
  */
-export const detectCard: Detector = (text, match, _context, findings) => {
-  const runStart = digitRunStart(text, match.index);
-  const runEnd = digitRunEnd(text, match.index);
+export const detectCard: Detector = (text, start, _context, findings) => {
+  const runStart = digitRunStart(text, start);
+  const runEnd = digitRunEnd(text, start);
   if (runEnd - runStart > MAX_RUN || isWordAt(text, runStart - 1) || isWordAt(text, runEnd)) {
     return runEnd;
   }

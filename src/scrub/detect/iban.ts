@@ -20,9 +20,8 @@ const IBAN_LENGTHS = new Map(
  * account, in one piece or in groups of four, with the country's length and a valid mod-97
  * checksum. Upper-case words and hashes that merely look like one fail the checksum.
  */
-export const detectIban: Detector = (text, match, _context, findings) => {
-  const start = match.index;
-  const resume = start + (match[0] as string).length;
+export const detectIban: Detector = (text, start, _context, findings) => {
+  const resume = start + 1;
   const length = IBAN_LENGTHS.get(text.slice(start, start + 2));
   if (length === undefined || isWordAt(text, start - 1)) {
     return resume;

@@ -10,8 +10,7 @@ const BASE64URL_RUN = /[A-Za-z0-9_-]*/y;
  * header, which always encodes to `eyJ` (`{"`). Runs at each `eyJ`; a long run of base64url
  * without the dots is skipped whole, since no token can start inside it.
  */
-export const detectJwt: Detector = (text, match, _context, findings) => {
-  const start = match.index;
+export const detectJwt: Detector = (text, start, _context, findings) => {
   const headerEnd = runEnd(text, start);
   if (isIn(text, start - 1, BASE64URL)) {
     return headerEnd;

@@ -13,8 +13,8 @@ const DASHES = '-----';
  * says what kind of key leaked. Public keys and certificates are left alone. A key without an
  * END line is replaced to the end of the text.
  */
-export const detectPrivateKey: Detector = (text, match, _context, findings) => {
-  const labelStart = match.index + BEGIN.length;
+export const detectPrivateKey: Detector = (text, start, _context, findings) => {
+  const labelStart = start + BEGIN.length;
   const labelEnd = text.indexOf(DASHES, labelStart);
   if (labelEnd === -1 || labelEnd - labelStart > MAX_LABEL) {
     return labelStart;

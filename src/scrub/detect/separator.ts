@@ -1,22 +1,25 @@
 import { type CheckedRun, findIpv6 } from './ip-address.ts';
 import { findPair } from './key-value.ts';
+import { detectServiceKey, SERVICE_KEY_ANCHORS } from './service-keys.ts';
+import type { StemTest } from './stem-test.ts';
 import type { DetectContext, Detector, Findings } from './types.ts';
 
 /**
  * Builds the detector that runs at each `=`, `:` or percent-encoded `=`: an IPv6 address
  * around a colon first, then a `name=value` pair.
  */
-export function createSeparatorDetector(
-  hasStem: (text: string, start: number, end: number) => boolean,
-): Detector {
+export function createSeparatorDetector(hasStem: StemTest): Detector {
   const checked: CheckedRun = { text: undefined, end: 0 };
   return function detectSeparator(
     text: string,
-    match: RegExpExecArray,
+    at: number,
     context: DetectContext,
     findings: Findings,
   ): number {
-    const at = match.index;
+    // `scheme://`: a webhook URL whose path is the secret.
+    if (context.enabled.serviceKeys && text.startsWith('://', at) && isWebhook(text, at + 3)) {
+      return detectServiceKey(text, at + 3, context, findings);
+    }
     if (context.enabled.ipAddress && text.charCodeAt(at) === 58) {
       const end = findIpv6(text, at, findings, checked);
       if (end !== undefined) {
@@ -26,6 +29,16 @@ export function createSeparatorDetector(
     if (!context.enabled.keyValuePairs && !context.enabled.urlParameters) {
       return at + 1;
     }
-    return findPair(text, at, (match[0] as string).length, context, hasStem, findings);
+    const width = text.charCodeAt(at) === 37 ? 3 : 1;
+    return findPair(text, at, width, context, hasStem, findings);
   };
+}
+
+function isWebhook(text: string, host: number): boolean {
+  for (const prefix of SERVICE_KEY_ANCHORS.url) {
+    if (text.startsWith(prefix, host)) {
+      return true;
+    }
+  }
+  return false;
 }

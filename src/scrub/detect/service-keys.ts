@@ -33,7 +33,10 @@ export const SERVICE_KEYS: readonly ServiceKey[] = [
   // GitLab personal access tokens: "Token prefixes", GitLab docs.
   { prefix: 'glpat-', pattern: /glpat-[A-Za-z0-9_-]{20,}/y },
   // Slack bot, user, app and configuration tokens: "Token types", Slack API docs.
-  { prefix: 'xox', pattern: /xox[abposre]-[A-Za-z0-9-]{10,}/y },
+  ...['xoxa-', 'xoxb-', 'xoxe-', 'xoxo-', 'xoxp-', 'xoxr-', 'xoxs-'].map((prefix) => ({
+    prefix,
+    pattern: new RegExp(`${prefix}[A-Za-z0-9-]{10,}`, 'y'),
+  })),
   { prefix: 'xapp-', pattern: /xapp-\d-[A-Za-z0-9-]{10,}/y },
   // Slack incoming webhooks: the URL is the secret ("Sending messages using incoming
   // webhooks", Slack API docs); the host stays.
@@ -76,9 +79,44 @@ export const SERVICE_KEYS: readonly ServiceKey[] = [
   })),
 ];
 
+/**
+ * How the text scanner finds each key: by its upper-case first letter (`AKIA`, `AIza`,
+ * `SG.`), by the `_` or `-` in its prefix (`ghp_`, `sk_live_`, `xoxb-`), or by the host of a
+ * URL (webhooks).
+ */
+export const SERVICE_KEY_ANCHORS = {
+  /** Prefix starts after their first letter, for keys found by an upper-case letter. */
+  upper: SERVICE_KEYS.filter((key) => !key.url && /^[A-Z]/.test(key.prefix)).map((key) =>
+    key.prefix.slice(1),
+  ),
+  /** Prefixes up to their first `_` or `-`, for keys found by that separator. */
+  separated: SERVICE_KEYS.filter((key) => !key.url && /^[a-z]/.test(key.prefix)).map((key) =>
+    key.prefix.slice(0, key.prefix.search(/[_-]/) + 1),
+  ),
+  /** Host and path prefixes of webhook URLs, found after `://`. */
+  url: SERVICE_KEYS.filter((key) => key.url === true).map((key) => key.prefix),
+};
+
+/**
+ * Runs at the first `_` or `-` of a text that may start with a separated prefix: finds the
+ * prefix that ends there and checks the key from its start.
+ */
+export const detectServiceKeyAtSeparator: Detector = (text, anchor, context, findings) => {
+  for (const [prefix, offset] of SEPARATED_PREFIXES) {
+    if (text.startsWith(prefix, anchor - offset)) {
+      return Math.max(detectServiceKey(text, anchor - offset, context, findings), anchor + 1);
+    }
+  }
+  return anchor + 1;
+};
+
+// Each separated prefix with the position of its first `_` or `-`.
+const SEPARATED_PREFIXES: readonly (readonly [string, number])[] = SERVICE_KEYS.filter(
+  (key) => !key.url && /^[a-z]/.test(key.prefix),
+).map((key) => [key.prefix, key.prefix.search(/[_-]/)] as const);
+
 /** Credentials of the services above, found by their documented formats. */
-export const detectServiceKey: Detector = (text, match, _context, findings) => {
-  const start = match.index;
+export const detectServiceKey: Detector = (text, start, _context, findings) => {
   for (const key of SERVICE_KEYS) {
     if (!text.startsWith(key.prefix, start) || (!key.url && isWordAt(text, start - 1))) {
       continue;
@@ -93,5 +131,5 @@ export const detectServiceKey: Detector = (text, match, _context, findings) => {
     findings.add(start + (key.secretFrom?.(matched) ?? 0), end, DETECTOR_RULES.serviceKeys);
     return end;
   }
-  return start + (match[0] as string).length;
+  return start + 1;
 };

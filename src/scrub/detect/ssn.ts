@@ -1,6 +1,6 @@
 import { DETECTOR_RULES } from '../rules.ts';
 import { isWordAt } from './chars.ts';
-import type { Detector } from './types.ts';
+import type { Findings } from './types.ts';
 
 /**
  * US social security numbers written `AAA-GG-SSSS` (or with spaces). The Social Security
@@ -8,18 +8,12 @@ import type { Detector } from './types.ts';
  * (https://www.ssa.gov/employer/randomization.html), so those are left alone. Nine digits
  * without separators are too ambiguous to remove.
  */
-export const detectSsn: Detector = (text, match, _context, findings) => {
-  const start = match.index;
-  const end = start + (match[0] as string).length;
+export function findSsn(text: string, start: number, end: number, findings: Findings): number {
   if (isWordAt(text, start - 1) || isWordAt(text, end) || isNumberJoint(text, start, end)) {
     return end;
   }
 
-  const found = match[0] as string;
-  if (found[3] !== found[6]) {
-    return end;
-  }
-  const digits = found.replace(/[ -]/g, '');
+  const digits = text.slice(start, end).replace(/[ -]/g, '');
   const area = Number(digits.slice(0, 3));
   const group = Number(digits.slice(3, 5));
   const serial = Number(digits.slice(5));
@@ -28,7 +22,7 @@ export const detectSsn: Detector = (text, match, _context, findings) => {
   }
   findings.add(start, end, DETECTOR_RULES.usSocialSecurityNumber);
   return end;
-};
+}
 
 // Part of a longer dash-separated number, such as a phone number or a part number.
 function isNumberJoint(text: string, start: number, end: number): boolean {

@@ -1,16 +1,15 @@
 import type { KeyClassifier } from '../keys/classify.ts';
-import { TEXT_STEMS } from '../keys/default-keys.ts';
 import type { DetectorName } from '../options.ts';
 import { LIMIT_RULE } from '../rules.ts';
 import { detectAtSign } from './at-sign.ts';
-import { detectAuthorization } from './authorization.ts';
 import { detectDigits } from './digits.ts';
-import { detectIban } from './iban.ts';
 import { detectJwt } from './jwt.ts';
+import { detectAtLetter, IBAN_AFTER_FIRST, SCHEME_AFTER_UPPER, SCHEME_LOWER } from './letters.ts';
 import { detectPrivateKey } from './private-key.ts';
 import { createSeparatorDetector } from './separator.ts';
-import { detectServiceKey, SERVICE_KEYS } from './service-keys.ts';
-import type { DetectContext, Detector, Findings } from './types.ts';
+import { detectServiceKeyAtSeparator, SERVICE_KEY_ANCHORS } from './service-keys.ts';
+import { createStemTest } from './stem-test.ts';
+import type { DetectContext, Findings } from './types.ts';
 
 /** One removal inside a string, as Relay records it: `[rule, "s", start, end]`. */
 export type Remark = [rule: string, type: 's', start?: number, end?: number];
@@ -35,8 +34,8 @@ export interface TextScannerConfig {
   readonly onRemoved: (rule: string) => void;
 }
 
-// No detector finds anything in fewer characters than this (`pin=1` has five).
-const MIN_LENGTH = 5;
+// No detector finds anything in fewer characters than this (`a@b.co` has six).
+const MIN_LENGTH = 6;
 /**
  * Longer strings are cut here, as Relay cuts long strings, so the work per string and the
  * size of what is sent stay bounded. A cut string ends with `...` and says so in `_meta`.
@@ -44,30 +43,24 @@ const MIN_LENGTH = 5;
 export const MAX_TEXT_LENGTH = 16_384;
 const CUT_OVERLAP = 4096;
 const ELLIPSIS = '...';
+const PEM_BEGIN = '-----BEGIN ';
 // Beyond this many replacements in one string, `_meta` keeps one remark per rule without
 // positions, so its size stays bounded.
 const MAX_RANGED_REMARKS = 64;
 
-interface Alternative {
-  readonly detector: Detector;
-  /** The pattern, without capture groups. */
-  readonly source: string;
-}
-
 /**
  * Builds the scanner: one candidate pattern made of every enabled detector's cheap start
- * (`@`, `eyJ`, a sensitive word before `=`, four digits...), so a string with nothing to find
- * costs a single native regular expression pass and no allocation. Each candidate is then
- * confirmed by its detector, which also says where scanning resumes, so the whole scan stays
- * linear.
+ * (`@`, `eyJ`, `=` or `:`, four digits, a service key prefix...), so a string with nothing to
+ * find costs a single native regular expression pass. Every alternative matches one
+ * character and checks the rest by lookahead, so candidates are found with `test()` and cost
+ * no allocation; the character says which detector confirms it. Each detector also says where
+ * scanning resumes, so the whole scan stays linear.
  */
 export function createTextScanner(config: TextScannerConfig): TextScanner {
   const { detectors, replacement, classifier } = config;
-  const alternatives = candidateAlternatives(detectors, classifier);
-  // Each alternative is one capture group, so the group that matched names the detector.
-  const dispatch = [undefined, ...alternatives.map((alternative) => alternative.detector)];
-  const sources = alternatives.map((alternative) => `(${alternative.source})`);
-  const candidates = sources.length === 0 ? undefined : new RegExp(sources.join('|'), 'g');
+  const source = candidateSource(detectors);
+  const candidates = source === '' ? undefined : new RegExp(source, 'g');
+  const detectSeparator = createSeparatorDetector(createStemTest(classifier));
 
   const context: DetectContext = {
     replacement,
@@ -77,13 +70,32 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
   const findings = new FindingList();
   const remarks: Remark[] = [];
 
-  const detect = (text: string, first: RegExpExecArray, pattern: RegExp): void => {
-    let match: RegExpExecArray | null = first;
-    while (match !== null) {
-      const detector = detectorOf(match, dispatch);
-      const resume = detector(text, match, context, findings);
-      pattern.lastIndex = Math.max(resume, match.index + 1);
-      match = pattern.exec(text);
+  const detectAt = (text: string, start: number): number => {
+    const code = text.charCodeAt(start);
+    switch (code) {
+      case 64: // @
+        return detectAtSign(text, start, context, findings);
+      case 37: // %40 or %3D
+        return text.charCodeAt(start + 1) === 52
+          ? detectAtSign(text, start, context, findings)
+          : detectSeparator(text, start, context, findings);
+      case 61: // =
+      case 58: // :
+        return detectSeparator(text, start, context, findings);
+      case 45: // -----BEGIN, or the `-` of a service key prefix
+        return text.startsWith(PEM_BEGIN, start)
+          ? detectPrivateKey(text, start, context, findings)
+          : detectServiceKeyAtSeparator(text, start, context, findings);
+      case 95: // the `_` of a service key prefix
+        return detectServiceKeyAtSeparator(text, start, context, findings);
+      case 74: // the J of eyJ, or an upper-case letter
+        return text.startsWith('ey', start - 2)
+          ? detectJwt(text, start - 2, context, findings)
+          : detectAtLetter(text, start, context, findings);
+      default:
+        return code >= 48 && code <= 57
+          ? detectDigits(text, start, context, findings)
+          : detectAtLetter(text, start, context, findings);
     }
   };
 
@@ -92,13 +104,15 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
       return text;
     }
     candidates.lastIndex = 0;
-    const first = candidates.exec(text);
-    if (first === null) {
+    if (!candidates.test(text)) {
       return text;
     }
 
     findings.clear();
-    detect(text, first, candidates);
+    do {
+      const start = candidates.lastIndex - 1;
+      candidates.lastIndex = Math.max(detectAt(text, start), start + 1);
+    } while (candidates.test(text));
     if (findings.count === 0) {
       return text;
     }
@@ -135,16 +149,6 @@ function clampRemark(remark: Remark, limit: number): Remark {
   return start === undefined || end === undefined
     ? remark
     : [rule, type, start, Math.min(end, limit)];
-}
-
-function detectorOf(match: RegExpExecArray, dispatch: readonly (Detector | undefined)[]): Detector {
-  for (let group = 1; group < dispatch.length; group++) {
-    const detector = dispatch[group];
-    if (detector !== undefined && match[group] !== undefined) {
-      return detector;
-    }
-  }
-  throw new Error('a candidate matched no detector');
 }
 
 function applyFindings(
@@ -204,64 +208,40 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/**
- * A sticky test for a sensitive fragment inside a key name found in text, run before the
- * name is cut out and judged, so that most separators cost no allocation.
- */
-function createStemTest(
-  classifier: KeyClassifier,
-): (text: string, start: number, end: number) => boolean {
-  if (classifier.hasPatterns) {
-    // A pattern in `keys` can match any name.
-    return () => true;
-  }
-  const stems = [...TEXT_STEMS, ...classifier.customWords].map(escapeRegExp).join('|');
-  const stem = new RegExp(`[\\w.\\-\\[\\]]{0,64}?(?:${stems})`, 'iy');
-  return (text, start, end) => {
-    stem.lastIndex = start;
-    return stem.test(text) && stem.lastIndex <= end;
-  };
-}
-
-// The digits detectors share one alternative that starts with a digit, so text without
-// digits is passed over quickly: eight digits maybe split (a card number's start), a US
-// social security number, or a dotted quad.
+// At a digit: eight digits maybe split (a card number's start), a US social security
+// number, or a dotted quad.
 const DIGITS =
-  '\\d(?:\\d{3}[ -]?\\d{4}|\\d{2}[ -]\\d{2}[ -]\\d{4}|\\d{0,2}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})';
+  '\\d(?=\\d{3}[ -]?\\d{4}|\\d{2}[ -]\\d{2}[ -]\\d{4}|\\d{0,2}\\.\\d{1,3}\\.\\d{1,3}\\.\\d)';
 
-// Authentication schemes, in the spellings seen in headers and logs.
-const SCHEMES = '(?:[Bb]earer|BEARER|[Bb]asic|BASIC|Negotiate|NEGOTIATE|NTLM)[ \\t]+';
-
-function candidateAlternatives(
-  detectors: Readonly<Record<DetectorName, boolean>>,
-  classifier: KeyClassifier,
-): Alternative[] {
-  const alternatives: Alternative[] = [];
-  const add = (enabled: boolean, detector: Detector, source: string): void => {
+function candidateSource(detectors: Readonly<Record<DetectorName, boolean>>): string {
+  const alternatives: string[] = [];
+  const add = (enabled: boolean, ...sources: string[]): void => {
     if (enabled) {
-      alternatives.push({ detector, source });
+      alternatives.push(...sources);
     }
   };
 
-  add(detectors.privateKey, detectPrivateKey, '-----BEGIN ');
-  add(detectors.jwt, detectJwt, 'eyJ');
-  add(detectors.email || detectors.urlCredentials, detectAtSign, '@|%40');
-  add(
-    detectors.keyValuePairs || detectors.urlParameters || detectors.ipAddress,
-    createSeparatorDetector(createStemTest(classifier)),
-    '[=:]|%3[Dd]',
-  );
-  add(
-    detectors.ipAddress || detectors.usSocialSecurityNumber || detectors.creditCard,
-    detectDigits,
-    DIGITS,
-  );
-  add(detectors.iban, detectIban, '[A-Z]{2}\\d{2} ?[A-Z0-9]{4}');
+  add(detectors.privateKey, `-(?=${escapeRegExp(PEM_BEGIN.slice(1))})`);
+  // The J of `eyJ`: a rare letter, where `e` would make every other letter a candidate.
+  add(detectors.jwt, 'J(?<=eyJ)');
+  add(detectors.email || detectors.urlCredentials, '@', '%(?=40)');
+  const separators = detectors.keyValuePairs || detectors.urlParameters || detectors.ipAddress;
+  add(separators, '[=:]');
+  add(detectors.serviceKeys && !separators, ':');
+  add(detectors.keyValuePairs || detectors.urlParameters, '%(?=3[Dd])');
+  add(detectors.ipAddress || detectors.usSocialSecurityNumber || detectors.creditCard, DIGITS);
+
+  // Upper-case letters start IBANs, some service keys and the authentication schemes.
+  const upper = [
+    ...(detectors.iban ? [IBAN_AFTER_FIRST] : []),
+    ...(detectors.serviceKeys ? SERVICE_KEY_ANCHORS.upper.map(escapeRegExp) : []),
+    ...(detectors.authorizationCredentials ? [SCHEME_AFTER_UPPER] : []),
+  ];
+  add(upper.length > 0, `[A-Z](?=${upper.join('|')})`);
+  add(detectors.authorizationCredentials, SCHEME_LOWER);
   add(
     detectors.serviceKeys,
-    detectServiceKey,
-    [...new Set(SERVICE_KEYS.map((key) => key.prefix))].map(escapeRegExp).join('|'),
+    `[_-](?<=${[...new Set(SERVICE_KEY_ANCHORS.separated)].map(escapeRegExp).join('|')})`,
   );
-  add(detectors.authorizationCredentials, detectAuthorization, SCHEMES);
-  return alternatives;
+  return alternatives.join('|');
 }

@@ -17,13 +17,13 @@ export interface DetectContext {
 }
 
 /**
- * A detector, run where the text scanner's candidate pattern matched. It records what it
- * finds and returns the index where scanning resumes; it never looks at more than it skips,
- * plus a constant, so a whole scan stays linear in the length of the text.
+ * A detector, run at `start`, where the text scanner's candidate pattern matched. It records
+ * what it finds and returns the index where scanning resumes; it never looks at more than it
+ * skips, plus a constant, so a whole scan stays linear in the length of the text.
  */
 export type Detector = (
   text: string,
-  match: RegExpExecArray,
+  start: number,
   context: DetectContext,
   findings: Findings,
 ) => number;

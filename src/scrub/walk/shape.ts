@@ -22,6 +22,8 @@ export interface KeyedShapes {
 export interface Shape {
   /** For messages and tests. */
   readonly name: string;
+  /** A small number, unique per shape, for per-shape tables. */
+  readonly id: number;
   readonly text: TextMode;
   /** The rule recorded when `text` is `filter` or `remove`. */
   readonly rule: string;
@@ -57,9 +59,12 @@ interface ShapeInit {
 }
 
 /** Declares a shape. Fields are kept in a `Map`, so `constructor` or `__proto__` are plain. */
+let shapes = 0;
+
 export function shape(name: string, init: ShapeInit): Shape {
   return {
     name,
+    id: shapes++,
     text: init.text ?? 'text',
     rule: init.rule ?? KEY_RULE,
     gate: init.gate,

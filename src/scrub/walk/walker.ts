@@ -27,6 +27,8 @@ export const REMOVED: unique symbol = Symbol('removed');
 export const MAX_DEPTH = 48;
 // Values walked per item, so a huge payload cannot stall the application.
 export const MAX_NODES = 200_000;
+// Key names remembered per shape; generated names (ids as keys) stop being remembered here.
+const MEMO_LIMIT = 1024;
 // A value the SDK already replaced stays as it is.
 const SDK_REPLACEMENT = '[Filtered]';
 // The markers of Sentry's own serializer for values it cuts.
@@ -47,13 +49,21 @@ export class Walker {
 
   readonly #config: WalkerConfig;
   #nodes = 0;
+  // Per shape (by id), the shape each key name leads to: fields and key rules in one lookup.
+  readonly #resolved: (Map<string, Shape> | undefined)[] = [];
+  // Whether something added enumerable properties to `Object.prototype` (prototype pollution):
+  // then `for...in` sees them on every object.
+  #inheritedKeys = false;
   // The objects on the path from the root: cycles are found by looking up this stack, so a
   // value shared by two siblings is walked twice, not reported as circular.
-  readonly #ancestors: object[] = [];
+  readonly #ancestors: object[] = new Array(MAX_DEPTH + 1).fill(undefined);
   // Per depth, the keys and values read so far from the object at that depth, so that the
   // copy made at the first change never reads a property twice (getters, proxies).
   readonly #keys: string[][] = Array.from({ length: MAX_DEPTH + 1 }, () => []);
   readonly #values: unknown[][] = Array.from({ length: MAX_DEPTH + 1 }, () => []);
+  // How much of the stacks above this walk wrote, so `end()` can let go of it without
+  // reallocating them.
+  readonly #written: number[] = new Array(MAX_DEPTH + 1).fill(0);
 
   constructor(config: WalkerConfig) {
     this.#config = config;
@@ -61,6 +71,7 @@ export class Walker {
 
   /** Starts a walk over one item: resets the node budget. */
   begin(): void {
+    this.#inheritedKeys = hasEnumerableKeys(Object.prototype);
     this.#nodes = 0;
     this.meta = undefined;
     this.busy = true;
@@ -68,7 +79,14 @@ export class Walker {
 
   /** Ends a walk: lets go of the application's objects. */
   end(): void {
-    this.#ancestors.length = 0;
+    this.#ancestors.fill(undefined as unknown as object);
+    for (let depth = 0; depth <= MAX_DEPTH; depth++) {
+      const written = this.#written[depth] as number;
+      if (written > 0) {
+        (this.#values[depth] as unknown[]).fill(undefined, 0, written);
+        this.#written[depth] = 0;
+      }
+    }
     this.busy = false;
   }
 
@@ -211,11 +229,17 @@ export class Walker {
         return this.#walkArray(value, shape, depth);
       }
       if (isPlainPrototype(value)) {
-        return this.#walkProperties(value as Record<string, unknown>, shape, depth);
+        const own = !this.#inheritedKeys;
+        return this.#walkProperties(value as Record<string, unknown>, shape, depth, own);
       }
       const converted = convertInstance(value);
       if (converted.walk) {
-        return this.#walkProperties(converted.value as Record<string, unknown>, shape, depth);
+        return this.#walkProperties(
+          converted.value as Record<string, unknown>,
+          shape,
+          depth,
+          false,
+        );
       }
       return this.walk(converted.value, shape, depth + 1);
     } catch (error) {
@@ -232,7 +256,17 @@ export class Walker {
     return replacement;
   }
 
-  #walkProperties(source: Record<string, unknown>, shape: Shape, depth: number): unknown {
+  /**
+   * Walks an object's own enumerable properties. `ownOnly` says `for...in` can only see own
+   * properties (a plain object while `Object.prototype` has no enumerable properties), so
+   * the per-key `hasOwn` test can be skipped.
+   */
+  #walkProperties(
+    source: Record<string, unknown>,
+    shape: Shape,
+    depth: number,
+    ownOnly: boolean,
+  ): unknown {
     const typed = shape.typed !== undefined && Object.hasOwn(source, 'value');
     const own = typed ? (shape.typed as Shape) : shape;
     const keys = this.#keys[depth] as string[];
@@ -242,7 +276,7 @@ export class Walker {
     let count = 0;
 
     for (const key in source) {
-      if (!Object.hasOwn(source, key)) {
+      if (!ownOnly && !Object.hasOwn(source, key)) {
         continue;
       }
       let child: unknown;
@@ -274,7 +308,7 @@ export class Walker {
       }
     }
 
-    values.length = 0;
+    this.#noteWritten(depth, count);
     if (copy !== undefined && typed && typeof copy.value === 'string') {
       // A replaced number or list is now a string attribute.
       if (typeof copy.type === 'string' && copy.type !== 'string') {
@@ -308,6 +342,7 @@ export class Walker {
 
       if (copy === undefined && (next !== child || childMeta !== undefined)) {
         copy = values.slice(0, index);
+        this.#noteWritten(depth, index);
       }
       if (copy === undefined) {
         values[index] = child;
@@ -320,9 +355,17 @@ export class Walker {
       }
     }
 
-    values.length = 0;
+    if (copy === undefined) {
+      this.#noteWritten(depth, length);
+    }
     this.meta = meta;
     return copy ?? source;
+  }
+
+  #noteWritten(depth: number, count: number): void {
+    if (count > (this.#written[depth] as number)) {
+      this.#written[depth] = count;
+    }
   }
 
   /** A `[name, value]` pair of a map given as a list: the name stays, the value is judged. */
@@ -338,6 +381,26 @@ export class Walker {
   }
 
   #shapeOf(shape: Shape, key: string): Shape {
+    if (shape.fields === undefined && shape.keyed === undefined) {
+      return shape.other ?? shape;
+    }
+    let memo = this.#resolved[shape.id];
+    if (memo === undefined) {
+      memo = new Map();
+      this.#resolved[shape.id] = memo;
+    }
+    const known = memo.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    const resolved = this.#resolveShape(shape, key);
+    if (memo.size < MEMO_LIMIT) {
+      memo.set(key, resolved);
+    }
+    return resolved;
+  }
+
+  #resolveShape(shape: Shape, key: string): Shape {
     const field = shape.fields?.get(key);
     if (field !== undefined) {
       return field;
@@ -357,6 +420,13 @@ export class Walker {
         return keyed.plain;
     }
   }
+}
+
+function hasEnumerableKeys(value: object): boolean {
+  for (const _ in value) {
+    return true;
+  }
+  return false;
 }
 
 function isPair(value: unknown): value is [string, unknown] {
