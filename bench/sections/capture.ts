@@ -1,5 +1,6 @@
 import type { ErrorEvent } from '@sentry/core';
 import { createDeepFailure, startCapture } from '../baselines/sdk.ts';
+import { toggleable } from '../baselines/toggle.ts';
 import { Group, type Timing } from '../measure.ts';
 import type { Context } from './types.ts';
 
@@ -26,9 +27,10 @@ function countSecrets(text: string): number {
 }
 
 /**
- * Times `Sentry.captureException` until the envelope reaches the transport, first with the
- * SDK alone, then with `filter.integration()` added. A fresh error per iteration is made
- * outside the timed call.
+ * Times `Sentry.captureException` until the envelope reaches the transport, with the SDK
+ * alone and with `filter.integration()`, in alternating rounds: the integration is added
+ * once, behind a switch (see `toggleable`). A fresh error per iteration is made outside the
+ * timed call.
  */
 export async function measureCapture(context: Context, event: ErrorEvent): Promise<CaptureTimings> {
   // Node keeps 10 frames by default; the fixture events have 20.
@@ -40,34 +42,44 @@ export async function measureCapture(context: Context, event: ErrorEvent): Promi
     next = createDeepFailure();
   };
 
-  const timing = context.timing({ time: 1500, iterations: 48, warmupTime: 300 });
-  context.progress('full capture: @sentry/node alone');
+  const toggle = toggleable(context.filter.integration());
+  capture.addIntegration(toggle.integration);
+  const switchTo = (enabled: boolean) => () => {
+    toggle.enabled = enabled;
+  };
+
+  context.progress('full capture: @sentry/node alone and with the filter integration');
   try {
-    // The SDK's code paths are long; warm them all up before the first round counts.
-    const warmUp = async () => {
+    // The SDK's code paths are long; warm both variants up before the first round counts.
+    for (const enabled of [false, true]) {
+      toggle.enabled = enabled;
       for (let index = 0; index < WARMUP_CAPTURES; index++) {
         await capture.captureAndWait(createDeepFailure());
       }
-    };
-    await warmUp();
-    // Two groups, not one: once added, the integration cannot be taken out again, so the
-    // rounds of the SDK alone must all run before it is added.
-    const alone = await new Group(timing)
-      .addAsync('capture', () => capture.captureAndWait(next), { beforeEach })
-      .run();
-    const envelopeBytes = capture.lastEnvelopeBytes();
-    const without = countSecrets(capture.lastEnvelopeText());
+    }
 
-    context.progress('full capture: @sentry/node with the filter integration');
-    capture.addIntegration(context.filter.integration());
-    await warmUp();
-    const filtered = await new Group(timing)
-      .addAsync('capture+filter', () => capture.captureAndWait(next), { beforeEach })
+    let envelopeBytes = 0;
+    let without = 0;
+    const timings = await new Group(
+      context.timing({ time: 3000, iterations: 96, warmupTime: 100, rounds: 6 }),
+    )
+      .addAsync('capture', () => capture.captureAndWait(next), {
+        beforeEach,
+        beforeAll: switchTo(false),
+        afterAll: () => {
+          envelopeBytes = capture.lastEnvelopeBytes();
+          without = countSecrets(capture.lastEnvelopeText());
+        },
+      })
+      .addAsync('capture+filter', () => capture.captureAndWait(next), {
+        beforeEach,
+        beforeAll: switchTo(true),
+      })
       .run();
 
     return {
-      capture: alone.get('capture') as Timing,
-      withFilter: filtered.get('capture+filter') as Timing,
+      capture: timings.get('capture') as Timing,
+      withFilter: timings.get('capture+filter') as Timing,
       envelopeBytes,
       secretsSent: {
         without,

@@ -153,7 +153,7 @@ export function reportPerEvent(
         '  full capture + filter integration',
         microseconds(withFilter.medianMs),
         spread(withFilter),
-        signedPercent(withFilter.medianMs / full.medianMs - 1),
+        signedPercent(ratioOf(withFilter, full) - 1),
         'full capture',
         '',
         '',
@@ -164,7 +164,7 @@ export function reportPerEvent(
   return {
     title: 'Per-event cost',
     description:
-      'CPU time per call (median of 5 rounds). Ratios compare with `JSON.stringify` of the same event unless the ' +
+      'CPU time per call (median of 15 rounds). Ratios compare with `JSON.stringify` of the same event unless the ' +
       'baseline column says otherwise.',
     table: table(['case', 'µs/op', '±', 'ratio', 'baseline', 'target', 'verdict'], rows),
     notes: [
