@@ -1,7 +1,7 @@
 /**
  * Where the filter's time and allocations go, for one fixture:
  *
- *   npx tsx bench/profile/index.ts [typical|large|clean|hostile:<name>] [--seconds=5]
+ *   npx tsx bench/profile/index.ts [typical|large|clean|capture|hostile:<name>] [--seconds=5]
  *
  * Runs the filter in a loop under the inspector's CPU profiler, then under its sampling
  * heap profiler (counting objects already collected too), and prints the hottest functions
@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ErrorEvent } from '@sentry/core';
 import { REPO_ROOT } from '../../test/helpers/shared.ts';
+import { createDeepFailure, startCapture } from '../baselines/sdk.ts';
 import { cleanEvent, largeEvent, typicalEvent } from '../fixtures/events.ts';
 import { hostileString } from '../fixtures/hostile.ts';
 import { eventWithMessage } from '../hostile/cases.ts';
@@ -26,20 +27,14 @@ const caseName = process.argv.slice(2).find((argument) => !argument.startsWith('
 const seconds = Number(
   process.argv.find((argument) => argument.startsWith('--seconds='))?.split('=')[1] ?? 5,
 );
+// `capture` profiles the SDK's whole path with the filter's integration, not the filter alone.
 
-const event = fixture(caseName);
 const filter = createTeamFilter();
 const hint = createHint();
 let calls = 0;
-const loop = () => {
-  const end = performance.now() + seconds * 1000;
-  while (performance.now() < end) {
-    runFilter(filter, event, hint);
-    calls++;
-  }
-};
+const loop = caseName === 'capture' ? await captureLoop() : filterLoop(fixture(caseName));
 
-loop(); // warm up: the profiles should show optimised code, not the compiler.
+await loop(); // warm up: the profiles should show optimised code, not the compiler.
 const session = new Session();
 session.connect();
 
@@ -47,7 +42,7 @@ calls = 0;
 await session.post('Profiler.enable');
 await session.post('Profiler.setSamplingInterval', { interval: 50 });
 await session.post('Profiler.start');
-loop();
+await loop();
 const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile };
 const cpuFile = join(tmpdir(), `sentry-event-filter-${caseName.replace(/\W+/g, '-')}.cpuprofile`);
 writeFileSync(cpuFile, JSON.stringify(profile));
@@ -75,7 +70,7 @@ await session.post('HeapProfiler.startSampling', {
   includeObjectsCollectedByMajorGC: true,
   includeObjectsCollectedByMinorGC: true,
 });
-loop();
+await loop();
 const heap = (await session.post('HeapProfiler.stopSampling')) as unknown as {
   profile: SamplingHeapProfile;
 };
@@ -94,6 +89,31 @@ console.log(
 );
 console.log(`\nProfiles: ${cpuFile}, ${heapFile}`);
 session.disconnect();
+process.exit(0);
+
+function filterLoop(event: ErrorEvent): () => Promise<void> {
+  return async () => {
+    const end = performance.now() + seconds * 1000;
+    while (performance.now() < end) {
+      runFilter(filter, event, hint);
+      calls++;
+    }
+  };
+}
+
+/** `capture`: the whole `captureException` path with the filter's integration. */
+async function captureLoop(): Promise<() => Promise<void>> {
+  Error.stackTraceLimit = 20;
+  const capture = startCapture(typicalEvent());
+  capture.addIntegration(filter.integration());
+  return async () => {
+    const end = performance.now() + seconds * 1000;
+    while (performance.now() < end) {
+      await capture.captureAndWait(createDeepFailure());
+      calls++;
+    }
+  };
+}
 
 function fixture(name: string): ErrorEvent {
   if (name.startsWith('hostile:')) {
