@@ -5,7 +5,7 @@ export interface Timing {
   readonly name: string;
   /** Median time per call in milliseconds: the median over rounds of each round's median. */
   readonly medianMs: number;
-  /** Half the spread between the fastest and slowest round, in percent of `medianMs`. */
+  /** Half the interquartile range of the rounds, in percent of `medianMs`. */
   readonly spread: number;
   /** Calls measured, over all rounds. */
   readonly calls: number;
@@ -123,7 +123,7 @@ export class Group {
     const timings = new Map<string, Timing>();
     for (const [name, values] of medians) {
       const middle = median(values);
-      const spread = (Math.max(...values) - Math.min(...values)) / 2;
+      const spread = (quantile(values, 0.75) - quantile(values, 0.25)) / 2;
       timings.set(name, {
         name,
         medianMs: middle,
@@ -167,6 +167,16 @@ export class Group {
     }
     return results;
   }
+}
+
+/** The q-quantile of `values`, interpolating between neighbours. */
+function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const lower = sorted[below] as number;
+  const upper = sorted[Math.min(below + 1, sorted.length - 1)] as number;
+  return lower + (upper - lower) * (position - below);
 }
 
 function median(values: readonly number[]): number {
