@@ -164,8 +164,10 @@ export function reportPerEvent(
   return {
     title: 'Per-event cost',
     description:
-      'CPU time per call (median of 15 rounds). Ratios compare with `JSON.stringify` of the same event unless the ' +
-      'baseline column says otherwise.',
+      'CPU time per call: the median over 15 rounds (6 for the capture rows) of each ' +
+      "round's median; ± is half the interquartile range of the rounds. Ratios are medians " +
+      'of per-round ratios, against `JSON.stringify` of the same event unless the baseline ' +
+      'column says otherwise.',
     table: table(['case', 'µs/op', '±', 'ratio', 'baseline', 'target', 'verdict'], rows),
     notes: [
       `Planted secrets in the captured envelope: ${capture.secretsSent.without} of ${capture.secretsSent.planted} without the filter, ${capture.secretsSent.withFilter} with its integration.`,
