@@ -1,6 +1,6 @@
 /**
- * The value detectors, each switchable in `scrub.detectors`.
- * TODO(scrub): settle the final list with the detector implementations.
+ * The value detectors, each switchable in `scrub.detectors`. What each finds and leaves is
+ * listed in the README, "Removing sensitive information".
  */
 export const DETECTOR_NAMES = [
   'email',
@@ -46,7 +46,8 @@ export interface ScrubOptions {
   replacement?: string;
   /**
    * Use the built-in sensitive keys and detectors. With `false`, only `keys` and the detectors
-   * switched on in `detectors` apply.
+   * switched on in `detectors` apply; `keyValuePairs` and `urlParameters` then look for the
+   * names in `keys`.
    * @default true
    */
   defaults?: boolean;

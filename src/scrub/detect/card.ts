@@ -94,20 +94,22 @@ function cardEndingAt(text: string, groups: readonly Group[], first: number): nu
     return undefined;
   }
 
+  // The longest grouping that is a card wins: a 19-digit number may start with 16 valid ones.
   let digits = text.slice(head.start, head.end);
+  let found: number | undefined;
   const separator = head.separator;
   for (let last = first + 1; last < groups.length && last <= first + 4; last++) {
     const previous = groups[last - 1] as Group;
     const group = groups[last] as Group;
     if (previous.separator !== separator || separator === 0) {
-      return undefined;
+      break;
     }
     digits += text.slice(group.start, group.end);
     if (isLayout(groups, first, last) && isCardNumber(digits)) {
-      return last;
+      found = last;
     }
   }
-  return undefined;
+  return found;
 }
 
 // 4-4-4-4 with an optional short tail (4-4-4-4-3, or 4-4-4-1 for 13 digits), or 4-6-5 and 4-6-4.

@@ -22,7 +22,8 @@ function buildTable(): Uint8Array {
   const table = new Uint8Array(128);
   const add = (characters: string, flags: number): void => {
     for (const character of characters) {
-      table[character.charCodeAt(0)] = (table[character.charCodeAt(0)] ?? 0) | flags;
+      const code = character.charCodeAt(0);
+      table[code] = (table[code] as number) | flags;
     }
   };
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';

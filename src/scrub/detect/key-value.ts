@@ -9,8 +9,11 @@ const MAX_KEY = 64;
 // Values that hold no secret: parameters of prepared SQL statements and format strings
 // (`?`, `$1`, `%s`, `%(name)s`, `:name`, `@p1`, `{}`), and empty markers. Parameterised SQL
 // must pass untouched.
-const PLACEHOLDER =
-  /^(?:\?\d*|\$\d+|%[sdifr]|%\(\w+\)[sdifr]|:\w+|@\w+|\{\w*\}|null|undefined|none|nil|true|false)$/i;
+const PLACEHOLDER_SOURCE =
+  '(?:\\?\\d*|\\$\\d+|%[sdifr]|%\\(\\w+\\)[sdifr]|:\\w+|@\\w+|\\{\\w*\\}|null|undefined|none|nil|true|false)';
+const PLACEHOLDER = new RegExp(`^${PLACEHOLDER_SOURCE}$`, 'i');
+// A placeholder at the start of an unquoted value, up to where the value would end.
+const PLACEHOLDER_AT = new RegExp(`${PLACEHOLDER_SOURCE}(?=[\\s,;)&]|$)`, 'iy');
 
 /**
  * Looks at the separator (`=`, `:`, `=>`, or a percent-encoded `=`) that starts at `at` as
@@ -56,7 +59,7 @@ export function findPair(
     return valueFrom;
   }
 
-  const [start, end] = valueSpan(text, valueFrom, separator === 58 && isLineValued(key));
+  const [start, end] = valueSpan(text, valueFrom, separator === 58 && isLineValued(key), inUrl);
   const value = text.slice(start, end);
   if (value.length > 0 && value !== context.replacement && !PLACEHOLDER.test(value)) {
     findings.add(start, end, DETECTOR_RULES[detector]);
@@ -64,11 +67,14 @@ export function findPair(
   return Math.max(end, valueFrom);
 }
 
-// The name ends before the separator, after up to three spaces and a closing quote, which may
-// be escaped (`\"password\":`).
+// The name ends before the separator, after up to three spaces, a closing bracket
+// (`$config['password'] =>`) and a closing quote, which may be escaped (`\"password\":`).
 function nameEnd(text: string, separator: number): number {
   let end = separator;
   while (end > separator - 3 && text.charCodeAt(end - 1) === 32) {
+    end--;
+  }
+  if (text.charCodeAt(end - 1) === 93 && isQuote(text.charCodeAt(end - 2))) {
     end--;
   }
   if (isQuote(text.charCodeAt(end - 1))) {
@@ -98,7 +104,12 @@ function isLineValued(key: string): boolean {
 }
 
 /** The span of the value that starts at `from` (after optional spaces). */
-function valueSpan(text: string, from: number, toLineEnd: boolean): [number, number] {
+function valueSpan(
+  text: string,
+  from: number,
+  toLineEnd: boolean,
+  inUrl: boolean,
+): [number, number] {
   let start = from;
   while (start < from + 3 && text.charCodeAt(start) === 32) {
     start++;
@@ -121,7 +132,11 @@ function valueSpan(text: string, from: number, toLineEnd: boolean): [number, num
   if (toLineEnd) {
     return [start, lineEnd(text, start)];
   }
-  return [start, bareValueEnd(text, start)];
+  PLACEHOLDER_AT.lastIndex = start;
+  if (PLACEHOLDER_AT.test(text)) {
+    return [start, start];
+  }
+  return bareValue(text, start, inUrl);
 }
 
 function isQuote(code: number): boolean {
@@ -152,9 +167,10 @@ function lineEnd(text: string, from: number): number {
   return index;
 }
 
-// An unquoted value ends at whitespace or punctuation that separates values. One exception:
-// an authentication scheme (`Bearer abc`) carries its credential after a space.
-function bareValueEnd(text: string, from: number): number {
+// An unquoted value ends at whitespace or punctuation that separates values; in a URL also
+// at the fragment. An authentication scheme (`Bearer abc`) stays, and its credential after the
+// space is the value.
+function bareValue(text: string, from: number, inUrl: boolean): [number, number] {
   const schemeEnd = skipForward(text, from, CREDENTIAL, from + 16);
   const start =
     text.charCodeAt(schemeEnd) === 32 && isScheme(text.slice(from, schemeEnd))
@@ -162,10 +178,14 @@ function bareValueEnd(text: string, from: number): number {
       : from;
 
   let index = start;
-  while (index < text.length && !endsBareValue(text.charCodeAt(index))) {
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (endsBareValue(code) || (inUrl && code === 35)) {
+      break;
+    }
     index++;
   }
-  return index;
+  return [start, index];
 }
 
 function isScheme(word: string): boolean {

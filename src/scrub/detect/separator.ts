@@ -1,6 +1,5 @@
 import { type CheckedRun, findIpv6 } from './ip-address.ts';
 import { findPair } from './key-value.ts';
-import { detectServiceKey, SERVICE_KEY_ANCHORS } from './service-keys.ts';
 import type { StemTest } from './stem-test.ts';
 import type { DetectContext, Detector, Findings } from './types.ts';
 
@@ -16,10 +15,6 @@ export function createSeparatorDetector(hasStem: StemTest): Detector {
     context: DetectContext,
     findings: Findings,
   ): number {
-    // `scheme://`: a webhook URL whose path is the secret.
-    if (context.enabled.serviceKeys && text.startsWith('://', at) && isWebhook(text, at + 3)) {
-      return detectServiceKey(text, at + 3, context, findings);
-    }
     if (context.enabled.ipAddress && text.charCodeAt(at) === 58) {
       const end = findIpv6(text, at, findings, checked);
       if (end !== undefined) {
@@ -32,13 +27,4 @@ export function createSeparatorDetector(hasStem: StemTest): Detector {
     const width = text.charCodeAt(at) === 37 ? 3 : 1;
     return findPair(text, at, width, context, hasStem, findings);
   };
-}
-
-function isWebhook(text: string, host: number): boolean {
-  for (const prefix of SERVICE_KEY_ANCHORS.url) {
-    if (text.startsWith(prefix, host)) {
-      return true;
-    }
-  }
-  return false;
 }

@@ -115,6 +115,17 @@ const SEPARATED_PREFIXES: readonly (readonly [string, number])[] = SERVICE_KEYS.
   (key) => !key.url && /^[a-z]/.test(key.prefix),
 ).map((key) => [key.prefix, key.prefix.search(/[_-]/)] as const);
 
+/** Runs at the `/` after a webhook host: checks the URL from the host on. */
+export const detectWebhook: Detector = (text, slash, context, findings) => {
+  for (const prefix of SERVICE_KEY_ANCHORS.url) {
+    const host = slash - prefix.indexOf('/');
+    if (text.startsWith(prefix, host)) {
+      return Math.max(detectServiceKey(text, host, context, findings), slash + 1);
+    }
+  }
+  return slash + 1;
+};
+
 /** Credentials of the services above, found by their documented formats. */
 export const detectServiceKey: Detector = (text, start, _context, findings) => {
   for (const key of SERVICE_KEYS) {

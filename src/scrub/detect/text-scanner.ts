@@ -7,7 +7,7 @@ import { detectJwt } from './jwt.ts';
 import { detectAtLetter, IBAN_AFTER_FIRST, SCHEME_AFTER_UPPER, SCHEME_LOWER } from './letters.ts';
 import { detectPrivateKey } from './private-key.ts';
 import { createSeparatorDetector } from './separator.ts';
-import { detectServiceKeyAtSeparator, SERVICE_KEY_ANCHORS } from './service-keys.ts';
+import { detectServiceKeyAtSeparator, detectWebhook, SERVICE_KEY_ANCHORS } from './service-keys.ts';
 import { createStemTest } from './stem-test.ts';
 import type { DetectContext, Findings } from './types.ts';
 
@@ -88,6 +88,8 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
           : detectServiceKeyAtSeparator(text, start, context, findings);
       case 95: // the `_` of a service key prefix
         return detectServiceKeyAtSeparator(text, start, context, findings);
+      case 47: // the `/` after the host of a webhook URL
+        return detectWebhook(text, start, context, findings);
       case 74: // the J of eyJ, or an upper-case letter
         return text.startsWith('ey', start - 2)
           ? detectJwt(text, start - 2, context, findings)
@@ -226,8 +228,11 @@ function candidateSource(detectors: Readonly<Record<DetectorName, boolean>>): st
   add(detectors.jwt, 'J(?<=eyJ)');
   add(detectors.email || detectors.urlCredentials, '@', '%(?=40)');
   const separators = detectors.keyValuePairs || detectors.urlParameters || detectors.ipAddress;
-  add(separators, '[=:]');
-  add(detectors.serviceKeys && !separators, ':');
+  // Not the colon of `scheme://`: it separates no pair and starts no address.
+  add(separators, '=|:(?!\\/\\/)');
+  // The `/` after the host of a webhook URL.
+  const hosts = SERVICE_KEY_ANCHORS.url.map((prefix) => prefix.slice(0, prefix.indexOf('/') + 1));
+  add(detectors.serviceKeys, `\\/(?<=${[...new Set(hosts)].map(escapeRegExp).join('|')})`);
   add(detectors.keyValuePairs || detectors.urlParameters, '%(?=3[Dd])');
   add(detectors.ipAddress || detectors.usSocialSecurityNumber || detectors.creditCard, DIGITS);
 

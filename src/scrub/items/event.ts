@@ -23,6 +23,10 @@ export function scrubEvent<T extends Event>(
   place: ItemPlace,
 ): T {
   const { value, meta } = runner.run(event, EVENT);
+  if (typeof value !== 'object' || value === null) {
+    // The event itself could not be read: the pipeline sends what is left of its structure.
+    throw new TypeError('the event could not be scrubbed');
+  }
   let result = removeIps ? withoutIpInference(value) : value;
   if (meta !== undefined) {
     const existing = (event as { _meta?: unknown })._meta;

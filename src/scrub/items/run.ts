@@ -1,6 +1,6 @@
 import type { MetaNode } from '../meta/meta.ts';
 import type { Shape } from '../walk/shape.ts';
-import { REMOVED, Walker, type WalkerConfig } from '../walk/walker.ts';
+import { Walker, type WalkerConfig } from '../walk/walker.ts';
 
 /** A scrubbed value and the `_meta` of what was replaced in it. */
 export interface Scrubbed<T> {
@@ -24,8 +24,8 @@ export class WalkRunner {
     const walker = this.#walker.busy ? new Walker(this.#config) : this.#walker;
     walker.begin();
     try {
-      const result = walker.walk(value, shape, 0);
-      return { value: (result === REMOVED ? null : result) as T, meta: walker.meta };
+      // Item roots are never `remove` fields, so the result is never `REMOVED`.
+      return { value: walker.walk(value, shape, 0) as T, meta: walker.meta };
     } finally {
       walker.end();
     }

@@ -76,7 +76,6 @@ export const SECRET_KEY_PHRASES: readonly (readonly string[])[] = [
   ['cardnumber'],
   ['credit', 'card'],
   ['creditcard'],
-  ['cc', 'number'],
   ['cvv'],
   ['cvv2'],
   ['cvc'],

@@ -21,11 +21,7 @@ export function parseBody(text: string): unknown {
   }
 }
 
-/** Writes a scrubbed body back as JSON; if that fails, the whole body is replaced. */
-export function serializeBody(value: unknown, replacement: string): string {
-  try {
-    return JSON.stringify(value) ?? replacement;
-  } catch {
-    return replacement;
-  }
+/** Writes a scrubbed body back as JSON. Parsed JSON, scrubbed, is still plain data. */
+export function serializeBody(value: unknown): string {
+  return JSON.stringify(value);
 }

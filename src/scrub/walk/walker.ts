@@ -171,7 +171,8 @@ export class Walker {
 
     const scrubbed = this.walk(parsed, ANY, depth + 1);
     const inner = this.meta;
-    if (inner === undefined && scrubbed === parsed) {
+    // Parsed JSON is plain data: it changes only where something was replaced and recorded.
+    if (inner === undefined) {
       return text;
     }
 
@@ -180,7 +181,7 @@ export class Walker {
     collectRules(inner, rules);
     const rem = [...rules].map((rule) => [rule, 's']);
     this.meta = { '': { rem, len: text.length } };
-    return serializeBody(scrubbed, this.#config.replacement);
+    return serializeBody(scrubbed);
   }
 
   #replaceWhole(value: unknown, rule: string, length: number | undefined): unknown {
@@ -442,10 +443,7 @@ function isCardSized(value: number | bigint): boolean {
   return Number.isSafeInteger(value) && value >= 1_000_000_000_000;
 }
 
-function collectRules(meta: MetaNode | undefined, rules: Set<string>): void {
-  if (meta === undefined) {
-    return;
-  }
+function collectRules(meta: MetaNode, rules: Set<string>): void {
   for (const [key, node] of Object.entries(meta)) {
     if (key === '') {
       for (const remark of (node as { rem?: unknown[][] }).rem ?? []) {

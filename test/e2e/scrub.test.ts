@@ -1,0 +1,213 @@
+import type { AddressInfo } from 'node:net';
+import * as Sentry from '@sentry/node';
+import express from 'express';
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SentryEventFilter } from '../../src/index.ts';
+import { type EnvelopeReceiver, startReceiver } from '../helpers/receiver.ts';
+import { flushAll, initSentry } from '../helpers/sentry.ts';
+
+// Secrets put everywhere an application puts them, sent by the real @sentry/node 11 over HTTP:
+// none of them may be in the bytes the receiver gets, while what makes an event useful stays.
+
+const SECRETS = {
+  authorization: 'opaque-EXAMPLE-token-1',
+  apiKey: 'AK-EXAMPLE-2',
+  cookie: 'SID-EXAMPLE-3',
+  bodyPassword: 'PW-EXAMPLE-4',
+  queryToken: 'RST-EXAMPLE-5',
+  email: 'jane.doe@example.com',
+  ip: '203.0.113.7',
+  extraSecret: 'XS-EXAMPLE-6',
+  card: '4111 1111 1111 1111',
+  breadcrumbToken: 'AT-EXAMPLE-7',
+  messagePassword: 'MP-EXAMPLE-8',
+  localPin: 'PIN-EXAMPLE-9',
+  spanToken: 'SPAN-EXAMPLE-10',
+  spanEmail: 'span.user@example.com',
+  logPassword: 'LOG-EXAMPLE-11',
+  pinoToken: 'PINO-EXAMPLE-12',
+} as const;
+
+function assertNoSecret(raw: string): void {
+  for (const [name, secret] of Object.entries(SECRETS)) {
+    expect(raw.includes(secret), `${name} (${secret}) was sent`).toBe(false);
+  }
+}
+
+let receiver: EnvelopeReceiver;
+
+beforeAll(async () => {
+  receiver = await startReceiver();
+});
+
+afterEach(async () => {
+  await Sentry.close();
+  receiver.clear();
+});
+
+afterAll(async () => {
+  await receiver.close();
+});
+
+/** Reads the password the way a login handler does: a local variable when it throws. */
+function verifyPin(pin: string, owner: string): never {
+  const attempts = 3;
+  throw new Error(
+    `pin check failed for ${owner} after ${attempts} attempts (password=${SECRETS.messagePassword})`,
+    { cause: pin.length },
+  );
+}
+
+function checkout(url: string): Promise<Response> {
+  return fetch(`${url}/checkout/1234?token=${SECRETS.queryToken}&step=2`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${SECRETS.authorization}`,
+      'x-api-key': SECRETS.apiKey,
+      cookie: `sid=${SECRETS.cookie}; theme=dark`,
+      'x-forwarded-for': SECRETS.ip,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ user: 'jane', password: SECRETS.bodyPassword }),
+  });
+}
+
+function hasFrameVariables(): boolean {
+  const frames = receiver.events().at(-1)?.payload.exception.values.at(-1).stacktrace.frames ?? [];
+  return frames.some((frame: { vars?: unknown }) => frame.vars !== undefined);
+}
+
+describe('an Express 5 service', () => {
+  async function startService() {
+    const app = express();
+    app.use(express.json());
+    app.post('/checkout/:orderId', (request, _response) => {
+      Sentry.setUser({ id: 'user-42', email: SECRETS.email, ip_address: SECRETS.ip });
+      Sentry.setExtra('gateway', { merchant: 'acme', secret: SECRETS.extraSecret });
+      Sentry.setContext('payment', { card: SECRETS.card, provider: 'stripe' });
+      Sentry.addBreadcrumb({
+        category: 'http',
+        data: { url: `https://api.example.com/v1/cards?access_token=${SECRETS.breadcrumbToken}` },
+      });
+      verifyPin(SECRETS.localPin, String(request.params.orderId));
+    });
+    Sentry.setupExpressErrorHandler(app);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    return { server, url: `http://127.0.0.1:${port}` };
+  }
+
+  it('sends the error without any secret, with its shape, path, stack and _meta', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, {
+      includeLocalVariables: true,
+      integrations: [
+        Sentry.httpIntegration(),
+        Sentry.expressIntegration(),
+        Sentry.requestDataIntegration(),
+        Sentry.localVariablesIntegration({ captureAllExceptions: true }),
+        filter.integration(),
+      ],
+    });
+    const { server, url } = await startService();
+
+    // The local variables worker attaches to the inspector in the background: repeat the
+    // request until an event carries the frame's variables.
+    let response: Response | undefined;
+    for (let attempt = 0; attempt < 20 && !hasFrameVariables(); attempt++) {
+      response = await checkout(url);
+      await receiver.waitFor(() => receiver.events().length > attempt);
+    }
+    await flushAll();
+    server.close();
+
+    expect(response?.status).toBe(500);
+    assertNoSecret(receiver.rawText());
+
+    const payload = receiver.events().at(-1)?.payload;
+    const exception = payload.exception.values.at(-1);
+    expect(exception.value).toBe(
+      'pin check failed for 1234 after 3 attempts (password=[Filtered])',
+    );
+    expect(
+      exception.stacktrace.frames.some(
+        (frame: { function?: string }) => frame.function === 'verifyPin',
+      ),
+    ).toBe(true);
+    expect(new URL(payload.request.url).pathname).toBe('/checkout/1234');
+    expect(payload.request.query_string).toBe('token=[Filtered]&step=2');
+    expect(payload.request.headers).toMatchObject({
+      authorization: '[Filtered]',
+      'x-api-key': '[Filtered]',
+      'content-type': 'application/json',
+    });
+    expect(payload.request.cookies).toEqual({ sid: '[Filtered]', theme: '[Filtered]' });
+    expect(JSON.parse(payload.request.data)).toEqual({ user: 'jane', password: '[Filtered]' });
+    expect(payload.breadcrumbs.at(-1).data.url).toBe(
+      'https://api.example.com/v1/cards?access_token=[Filtered]',
+    );
+    expect(payload.user.id).toBe('user-42');
+    expect(payload.user.ip_address).toBeUndefined();
+    expect(payload.sdk.settings).toEqual({ infer_ip: 'never' });
+    expect(payload.contexts.payment).toEqual({ card: '[Filtered]', provider: 'stripe' });
+    expect(payload.extra.gateway.merchant).toBe('acme');
+    expect(payload._meta).toBeDefined();
+    expect(payload._meta.exception.values).toBeDefined();
+
+    const frame = exception.stacktrace.frames.find(
+      (candidate: { function?: string }) => candidate.function === 'verifyPin',
+    );
+    // Local variables were captured: the pin is replaced, the counter stays.
+    expect(frame.vars.pin).toBe('[Filtered]');
+    expect(frame.vars.attempts).toBe(3);
+    expect(frame.vars.owner).toBe('1234');
+    expect(filter.stats().scrubbed.values).toBeGreaterThan(5);
+  });
+});
+
+describe('spans and log records', () => {
+  it('sends streamed span attributes and log records without any secret', async () => {
+    const filter = new SentryEventFilter();
+    const logger = pino({ name: 'billing' }, pino.destination('/dev/null'));
+    initSentry(receiver, {
+      tracesSampleRate: 1,
+      integrations: [Sentry.pinoIntegration(), filter.integration()],
+    });
+
+    Sentry.startSpan(
+      {
+        name: `POST /charge?token=${SECRETS.spanToken}`,
+        attributes: {
+          'http.request.header.authorization': `Bearer ${SECRETS.spanToken}`,
+          'user.email': SECRETS.spanEmail,
+          'payment.card': SECRETS.card,
+          'payment.amount': 42,
+        },
+      },
+      () => {
+        Sentry.logger.info('charge retried', { password: SECRETS.logPassword, attempt: 2 });
+        logger.info({ token: SECRETS.pinoToken, order: 1234 }, `charging ${SECRETS.email}`);
+      },
+    );
+    await flushAll();
+
+    assertNoSecret(receiver.rawText());
+
+    const spans = receiver.items('span').flatMap((item) => item.payload.items);
+    const charge = spans.find((span: { name: string }) => span.name.startsWith('POST /charge'));
+    expect(charge.name).toBe('POST /charge?token=[Filtered]');
+    expect(charge.attributes['payment.amount']).toEqual({ value: 42, type: 'integer' });
+    expect(charge.attributes['user.email'].value).toBe('[Filtered]');
+    expect(charge._meta).toBeDefined();
+
+    const bodies = receiver.logs().map((log) => log.body);
+    expect(bodies).toEqual(expect.arrayContaining(['charge retried', 'charging [Filtered]']));
+    const retried = receiver.logs().find((log) => log.body === 'charge retried') as {
+      attributes: Record<string, { value: unknown }>;
+    };
+    expect(retried.attributes.password?.value).toBe('[Filtered]');
+    expect(retried.attributes.attempt?.value).toBe(2);
+  });
+});

@@ -1,0 +1,403 @@
+import { describe, expect, it } from 'vitest';
+import { isCardNumber, passesLuhn } from '../../src/scrub/detect/card.ts';
+import { passesMod97 } from '../../src/scrub/detect/iban.ts';
+import { SERVICE_KEY_ANCHORS, SERVICE_KEYS } from '../../src/scrub/detect/service-keys.ts';
+import { germanIban, withLuhnDigit } from './fixtures/secrets.ts';
+import { scrubEvent, scrubText } from './helpers.ts';
+
+// Each detector: what it replaces (only the matched span) and the look-alikes it leaves.
+
+const F = '[Filtered]';
+
+describe('email', () => {
+  it.each([
+    ['Subscriber jane.doe@example.org exists', `Subscriber ${F} exists`],
+    ['mailto:jane+tag@mail.example.co.uk.', `mailto:${F}.`],
+    ['email=jane.doe%40example.com&page=2', `email=${F}&page=2`],
+    ['<jane@example.com>', `<${F}>`],
+  ])('%s', (input, output) => {
+    expect(scrubText(input)).toBe(output);
+  });
+
+  it.each([
+    'checkout-web@2.14.0',
+    'npm:@sentry/node',
+    '/srv/app/node_modules/.pnpm/@acme+payments@3.2.1/node_modules/x.js',
+    'git@github.com:org/repo.git',
+    'user@localhost',
+    'a@b.c',
+    '@mention in chat',
+    `x${'.a'.repeat(300)}@`,
+    `${'a'.repeat(70)}@example.com`,
+    `jane@${'b'.repeat(300)}.com`,
+    'jane.@example.com',
+    'jane@.example.com',
+  ])('leaves %s', (input) => {
+    expect(scrubText(input)).toBe(input);
+  });
+});
+
+describe('ipAddress', () => {
+  it.each([
+    ['upstream 203.0.113.42 refused', `upstream ${F} refused`],
+    ['from 10.0.0.2, 192.168.1.1.', `from ${F}, ${F}.`],
+    ['http://198.51.100.7:8080/x', `http://${F}:8080/x`],
+    ['peer 2001:db8::1 closed', `peer ${F} closed`],
+    ['[2001:db8:85a3:8d3:1319:8a2e:370:7348]:443', `[${F}]:443`],
+    ['mapped ::ffff:203.0.113.9 ok', `mapped ${F} ok`],
+    ['fe80::1%eth0', `${F}%eth0`],
+  ])('%s', (input, output) => {
+    expect(scrubText(input)).toBe(output);
+  });
+
+  it.each([
+    'Chrome/124.0.0.0 Safari/537.36',
+    'node v20.11.1',
+    'v1.2.3.4',
+    'version 1.2.3.4.5',
+    '256.1.1.1',
+    'ECONNREFUSED 127.0.0.1:5432',
+    'bind 0.0.0.0:3000',
+    'mask 255.255.255.0',
+    'loopback ::1 and ::',
+    'std::vector and Foo::Bar and A::B',
+    'at 12:30:45.123 and 2024-05-01T12:00:05Z',
+    'mac 00:1a:2b:3c:4d:5e',
+    'add::bed',
+    'x1.2.3.4',
+    '1.2.3.4x',
+  ])('leaves %s', (input) => {
+    expect(scrubText(input)).toBe(input);
+  });
+});
+
+describe('creditCard', () => {
+  it.each([
+    ['card 4111 1111 1111 1111 declined', `card ${F} declined`],
+    ['card 4111-1111-1111-1111', `card ${F}`],
+    ['4111111111111111', F],
+    ['amex 3782 822463 10005', `amex ${F}`],
+    ['mc 5555555555554444 and visa 4012888888881881', `mc ${F} and visa ${F}`],
+    [
+      `19 digits ${(withLuhnDigit('411111111111111100').match(/.{1,4}/g) as string[]).join(' ')}`,
+      `19 digits ${F}`,
+    ],
+  ])('%s', (input, output) => {
+    expect(scrubText(input)).toBe(output);
+  });
+
+  it.each([
+    'order 1234 5678 9012 3456',
+    'luhn fails 4111 1111 1111 1112',
+    'timestamp 1714564800123',
+    'id x4111111111111111',
+    'run 4111 1111 1111 1111 4111 1111 1111 1111 4111 1111 1111 1111 4111 1111 1111 1111 4',
+    'phone 555 1234 5678',
+    '4111 1111',
+  ])('leaves %s', (input) => {
+    expect(scrubText(input)).toBe(input);
+  });
+
+  it('finds card numbers held as numbers, and leaves other numbers', () => {
+    const { event } = scrubEvent({ extra: { card: 4111111111111111, count: 1714564800123 } });
+    expect(event.extra).toEqual({ card: F, count: 1714564800123 });
+  });
+
+  it('checks the Luhn digit and the issuer prefix', () => {
+    expect(passesLuhn('79927398713')).toBe(true);
+    expect(passesLuhn('79927398710')).toBe(false);
+    expect(isCardNumber(withLuhnDigit('411111111111111'))).toBe(true);
+    expect(isCardNumber(withLuhnDigit('122222222222222'))).toBe(false);
+    expect(isCardNumber(withLuhnDigit('222100000000000'))).toBe(true);
+    expect(isCardNumber(withLuhnDigit('312345678901234'))).toBe(false);
+    expect(isCardNumber('4111')).toBe(false);
+  });
+});
+
+describe('usSocialSecurityNumber', () => {
+  it.each([
+    ['ssn 123-45-6789', `ssn ${F}`],
+    ['ssn 123 45 6789.', `ssn ${F}.`],
+  ])('%s', (input, output) => {
+    expect(scrubText(input)).toBe(output);
+  });
+
+  it.each([
+    'area 000-12-3456',
+    'area 666-12-3456',
+    'area 900-12-3456',
+    'group 123-00-4567',
+    'serial 123-45-0000',
+    'mixed 123-45 6789',
+    'part 12-123-45-6789',
+    'x123-45-6789',
+    'no separators 123456789',
+  ])('leaves %s', (input) => {
+    expect(scrubText(input)).toBe(input);
+  });
+});
+
+describe('iban', () => {
+  it.each([
+    ['pay DE89 3704 0044 0532 0130 00 now', `pay ${F} now`],
+    ['GB82WEST12345698765432', F],
+    ['to NO9386011117947.', `to ${F}.`],
+  ])('%s', (input, output) => {
+    expect(scrubText(input)).toBe(output);
+  });
+
+  it.each([
+    'DE89 3704 0044 0532 0130 01',
+    'XX89370400440532013000',
+    'ABCD1234EFGH5678',
+    'xDE89370400440532013000',
+    'DE8937040044',
+  ])('leaves %s', (input) => {
+    expect(scrubText(input)).toBe(input);
+  });
+
+  it('checks mod 97', () => {
+    expect(passesMod97(germanIban('123456789012345678'))).toBe(true);
+    expect(passesMod97('DE00123456789012345678')).toBe(false);
+  });
+});
+
+describe('jwt', () => {
+  const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTQyIn0.c2lnbmF0dXJlLWV4YW1wbGU';
+
+  it.each([
+    [`t=${token}`, `t=${F}`],
+    [`token ${token} expired`, `token ${F} expired`],
+    ['unsigned eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', `unsigned ${F}`],
+  ])('%s', (input, output) => {
+    expect(scrubText(input)).toBe(output);
+  });
+
+  it.each([
+    'eyJhbGciOiJIUzI1NiJ9 only a header',
+    'eyJ'.repeat(1000),
+    'xeyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTQyIn0.abc',
+    'eyJa.eyJb.c',
+    'eyJhbGciOiJIUzI1NiJ9.e',
+  ])('leaves %s', (input) => {
+    expect(scrubText(input)).toBe(input.length > 16_384 ? expect.any(String) : input);
+  });
+});
+
+describe('authorizationCredentials', () => {
+  it.each([
+    ['sent Bearer opaque-EXAMPLE-token-1 upstream', `sent Bearer ${F} upstream`],
+    ['bearer abcdefghijklmnopqrstuvwxyz', `bearer ${F}`],
+    ['Basic YWRtaW46RVhBTVBMRQ==', `Basic ${F}`],
+    ['Negotiate YIIGhgYGKwYBBQUCoIIGejCCBnag', `Negotiate ${F}`],
+  ])('%s', (input, output) => {
+    expect(scrubText(input)).toBe(output);
+  });
+
+  it.each([
+    'token_type: "Bearer"',
+    'Bearer undefined',
+    'Bearer authentication required',
+    'Basic authentication',
+    'Basic dXNlcm5hbWU=',
+    'NTLM short',
+    'xBearer abcdefghij0123456789',
+  ])('leaves %s', (input) => {
+    expect(scrubText(input)).toBe(input);
+  });
+});
+
+describe('urlCredentials', () => {
+  it.each([
+    [
+      'postgresql://app_user:DB-PASS-EXAMPLE@db.internal.example:5432/prod',
+      `postgresql://app_user:${F}@db.internal.example:5432/prod`,
+    ],
+    ['https://:onlypassword@host.example.com', `https://:${F}@host.example.com`],
+  ])('%s', (input, output) => {
+    expect(scrubText(input)).toBe(output);
+  });
+
+  it('keeps the URL parseable and the user name', () => {
+    const url = new URL(scrubText('https://deploy:DEPLOY-PASS@registry.example.com/upload'));
+    expect(url.username).toBe('deploy');
+    expect(url.hostname).toBe('registry.example.com');
+    expect(url.pathname).toBe('/upload');
+  });
+
+  it.each([
+    'https://public@o1.ingest.sentry.io/1',
+    'https://deploy:[Filtered]@registry.example.com',
+  ])('leaves %s', (input) => {
+    expect(scrubText(input)).toBe(input);
+  });
+});
+
+describe('urlParameters', () => {
+  it.each([
+    ['https://x.example.com/a?token=T-1&page=2', `https://x.example.com/a?token=${F}&page=2`],
+    ['/cb#access_token=AT-1&state=s', `/cb#access_token=${F}&state=s`],
+    ['api_key=AK-1&format=csv', `api_key=${F}&format=csv`],
+    ['/app;jsessionid=ABC123#top', `/app;jsessionid=${F}#top`],
+    [
+      'redirect=https%3A%2F%2Fx.example.com%3Fsession_token%3DST-1',
+      `redirect=https%3A%2F%2Fx.example.com%3Fsession_token%3D${F}`,
+    ],
+  ])('%s', (input, output) => {
+    expect(scrubText(input)).toBe(output);
+  });
+
+  it('keeps the URL parseable', () => {
+    const url = new URL(scrubText('https://x.example.com/a?access_token=AT-1&limit=20'));
+    expect(url.searchParams.get('access_token')).toBe(F);
+    expect(url.searchParams.get('limit')).toBe('20');
+  });
+
+  it.each([
+    'https://x.example.com/a?page=2&sort=desc',
+    'https://x.example.com/a?token=[Filtered]',
+    'https://x.example.com/a?max_tokens=4096',
+  ])('leaves %s', (input) => {
+    expect(scrubText(input)).toBe(input);
+  });
+});
+
+describe('keyValuePairs', () => {
+  it.each([
+    ['login failed password=hunter2 user=x', `login failed password=${F} user=x`],
+    ["WHERE api_token = 'TK-1' AND id = 7", `WHERE api_token = '${F}' AND id = 7`],
+    ['{"password":"hunter2","user":"x"}', `{"password":"${F}","user":"x"}`],
+    ['{\\"secret\\":\\"s3\\"}', `{\\"secret\\":\\"${F}\\"}`],
+    ["$config['db_password'] => 'pw1'", `$config['db_password'] => '${F}'`],
+    ['Authorization: Bearer abc.def\nnext', `Authorization: ${F}\nnext`],
+    ['Cookie: a=1; b=2', `Cookie: ${F}`],
+    ['secret: `s3cr3t` ok', `secret: \`${F}\` ok`],
+    ['password="unterminated', `password="${F}`],
+    ['token: Bearer abc123 rest', `token: Bearer ${F} rest`],
+    ['user[password]=pw&x=1', `user[password]=${F}&x=1`],
+  ])('%s', (input, output) => {
+    expect(scrubText(input)).toBe(output);
+  });
+
+  it.each([
+    'password reset email sent',
+    'User authenticated successfully',
+    'token_type: "Bearer"',
+    'max_tokens=4096 token_count: 5',
+    'SELECT id FROM users WHERE password_hash = $1',
+    'WHERE token = ? AND session_key = %s AND pin = :pin AND secret = %(secret)s',
+    'password = NULL',
+    'password: ',
+    'credentials: {"user": "x"}',
+    'https://secret.example.com/x',
+    'password=[Filtered]',
+    'p=1',
+  ])('leaves %s', (input) => {
+    expect(scrubText(input)).toBe(input);
+  });
+});
+
+describe('privateKey', () => {
+  it('replaces the body and keeps the BEGIN and END lines', () => {
+    const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIEabc\ndef=\n-----END RSA PRIVATE KEY-----';
+    expect(scrubText(`key: ${pem} done`)).toBe(
+      `key: -----BEGIN RSA PRIVATE KEY-----${F}-----END RSA PRIVATE KEY----- done`,
+    );
+  });
+
+  it('replaces to the end when the END line is missing', () => {
+    expect(scrubText('-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk')).toBe(
+      `-----BEGIN OPENSSH PRIVATE KEY-----${F}`,
+    );
+  });
+
+  it.each([
+    '-----BEGIN CERTIFICATE-----\nMIIabc\n-----END CERTIFICATE-----',
+    '-----BEGIN PUBLIC KEY-----\nMIIabc\n-----END PUBLIC KEY-----',
+    '-----BEGIN and nothing else',
+    `-----BEGIN ${'x'.repeat(100)}-----`,
+  ])('leaves %s', (input) => {
+    expect(scrubText(input)).toBe(input);
+  });
+});
+
+describe('serviceKeys', () => {
+  it.each([
+    ['AKIAIOSFODNN7EXAMPLE'],
+    ['ghp_abcdefghijklmnopqrstuvwxyz0123456789'],
+    [`github_pat_${'a1'.repeat(41)}`],
+    ['glpat-abcdefghij0123456789'],
+    ['xoxb-1234-5678-abcdefghijkl'],
+    ['xapp-1-A0123456789-abcdef'],
+    ['sk_live_abcdefghij0123456789'],
+    ['whsec_abcdefghij0123456789'],
+    [`AIza${'A1b2C3d4E5'.repeat(3)}abcde`],
+    ['sk-proj-abcdefghij0123456789ABCD'],
+    [`npm_${'a1b2c3'.repeat(6)}`],
+    [`pypi-AgEIcHlwaS5vcmc${'a'.repeat(60)}`],
+    [`SG.${'a'.repeat(22)}.${'b'.repeat(43)}`],
+    [`sntrys_${'eyJ0'.repeat(10)}`],
+    [`sntryu_${'0a'.repeat(32)}`],
+    [`shpat_${'0a'.repeat(16)}`],
+  ])('%s', (key) => {
+    expect(scrubText(`key ${key} rejected`)).toBe(`key ${F} rejected`);
+  });
+
+  it.each([
+    [
+      'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+      `https://hooks.slack.com/services/${F}`,
+    ],
+    [
+      'https://discord.com/api/webhooks/123456789/abcdefghijklmnopqrstuvwxyz',
+      `https://discord.com/api/webhooks/123456789/${F}`,
+    ],
+  ])('webhook %s keeps its host', (input, output) => {
+    expect(scrubText(input)).toBe(output);
+  });
+
+  it.each([
+    'AKIAIOSFODNN7EXAMPL',
+    'xAKIAIOSFODNN7EXAMPLE',
+    'AKIAIOSFODNN7EXAMPLEX',
+    'task-id disk-space sk-short',
+    'ghp_short',
+    'pk_live_abcdefghij0123456789',
+    'https://hooks.slack.com/',
+    'https://discord.com/channels/123/456',
+  ])('leaves %s', (input) => {
+    expect(scrubText(input)).toBe(input);
+  });
+
+  it('every service key is found by one anchor', () => {
+    const anchored = SERVICE_KEYS.filter(
+      (key) =>
+        SERVICE_KEY_ANCHORS.url.includes(key.prefix) ||
+        SERVICE_KEY_ANCHORS.upper.includes(key.prefix.slice(1)) ||
+        SERVICE_KEY_ANCHORS.separated.some((anchor) => key.prefix.startsWith(anchor)),
+    );
+    expect(anchored).toHaveLength(SERVICE_KEYS.length);
+  });
+});
+
+describe('long text', () => {
+  it('cuts text longer than the limit, after scanning past the cut', () => {
+    const secret = 'password=hunter2';
+    const text = `${'a '.repeat(8191)}${secret} ${'b'.repeat(20_000)}`;
+    const scrubbed = scrubText(text);
+    expect(scrubbed).toHaveLength(16_384 + 3);
+    expect(scrubbed.endsWith('...')).toBe(true);
+    expect(scrubbed).not.toContain('hunter2');
+  });
+
+  it('many findings in one string stay bounded in _meta', () => {
+    const text = Array.from({ length: 100 }, (_, index) => `203.0.113.${index}`).join(' ');
+    const { event } = scrubEvent({ extra: { ips: text } });
+    const meta = (event as unknown as { _meta: { extra: { ips: { '': { rem: unknown[] } } } } })
+      ._meta;
+    const remarks = meta.extra.ips[''].rem;
+    expect(remarks).toHaveLength(65);
+    expect(remarks.at(-1)).toEqual(['@ip:filter', 's']);
+    expect(String((event.extra as { ips: string }).ips)).not.toMatch(/203\.0\.113/);
+  });
+});

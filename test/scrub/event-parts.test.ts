@@ -1,0 +1,342 @@
+/* biome-ignore-all lint/suspicious/noExplicitAny: tests read free-form event parts */
+import type { Event } from '@sentry/core';
+import { describe, expect, it } from 'vitest';
+import { errorEvent, requestWithSecrets, transactionEvent } from './fixtures/events.ts';
+import { scrubEvent, sent } from './helpers.ts';
+
+// Every part of an event is covered, and structure is left alone.
+
+const F = '[Filtered]';
+
+describe('request', () => {
+  const { event } = scrubEvent(requestWithSecrets());
+  const request = event.request as any;
+
+  it('keeps the URL and the query string, without the token', () => {
+    expect(request.url).toBe(`https://app.example.com/reset?token=${F}&page=2`);
+    expect(request.query_string).toBe(`token=${F}&page=2`);
+  });
+
+  it('replaces sensitive headers whole, forwarding headers too, and keeps the others', () => {
+    expect(request.headers).toEqual({
+      Authorization: F,
+      Cookie: F,
+      'X-Forwarded-For': F,
+      Accept: 'text/html',
+    });
+  });
+
+  it('keeps cookie names and replaces their values', () => {
+    expect(request.cookies).toEqual({ sid: F, theme: F });
+  });
+
+  it('parses a JSON body held as a string, scrubs it and writes it back', () => {
+    expect(JSON.parse(request.data)).toEqual({ user: 'jane', password: F, items: [1, 2] });
+  });
+
+  it('clears the client address from env and keeps the rest', () => {
+    expect(request.env).toEqual({ REMOTE_ADDR: F, SERVER_NAME: 'web-1' });
+  });
+
+  it('leaves the method alone', () => {
+    expect(request.method).toBe('POST');
+  });
+
+  it('reads query strings given as objects and as pairs', () => {
+    const asObject = scrubEvent({ request: { query_string: { token: 'T-1', page: '2' } } });
+    expect((asObject.event.request as any).query_string).toEqual({ token: F, page: '2' });
+
+    const asPairs = scrubEvent({
+      request: {
+        query_string: [
+          ['token', 'T-1'],
+          ['page', '2'],
+        ] as any,
+      },
+    });
+    expect((asPairs.event.request as any).query_string).toEqual([
+      ['token', F],
+      ['page', '2'],
+    ]);
+  });
+
+  it('reads headers and cookies given as pairs, as stored events have them', () => {
+    const { event: stored } = scrubEvent({
+      request: {
+        headers: [
+          ['Authorization', 'Basic YWRtaW46RVhBTVBMRQ=='],
+          ['Accept', 'text/html'],
+        ] as any,
+        cookies: [['sid', 'SID-1']] as any,
+      },
+    });
+    expect((stored.request as any).headers).toEqual([
+      ['Authorization', F],
+      ['Accept', 'text/html'],
+    ]);
+    expect((stored.request as any).cookies).toEqual([['sid', F]]);
+  });
+
+  it('replaces a cookie string whole', () => {
+    const { event: withString } = scrubEvent({ request: { cookies: 'sid=SID-1; theme=dark' } });
+    expect((withString.request as any).cookies).toBe(F);
+  });
+
+  it('scans a form body in place, pair by pair', () => {
+    const { event: form } = scrubEvent({ request: { data: 'user=jane&password=pw-1&x=%40' } });
+    expect((form.request as any).data).toBe(`user=jane&password=${F}&x=%40`);
+  });
+
+  it('walks a body given as an object', () => {
+    const { event: body } = scrubEvent({ request: { data: { card: { cvv: 123 }, note: 'ok' } } });
+    expect((body.request as any).data).toEqual({ card: { cvv: F }, note: 'ok' });
+  });
+
+  it('scans a body that is not JSON after all as text', () => {
+    const { event: broken } = scrubEvent({ request: { data: '{"password": "x", broken' } });
+    expect((broken.request as any).data).toBe(`{"password": "${F}", broken`);
+  });
+
+  it('keeps a JSON body without secrets byte for byte', () => {
+    const data = '{ "items": [1, 2],  "note": "ok" }';
+    const { event: body } = scrubEvent({ request: { data } });
+    expect((body.request as any).data).toBe(data);
+  });
+});
+
+describe('user', () => {
+  it('removes the IP address and scans the rest', () => {
+    const { event } = scrubEvent({
+      user: { id: 'user-42', email: 'jane@example.com', ip_address: '203.0.113.7' },
+    });
+    expect(event.user).toEqual({ id: 'user-42', email: F });
+  });
+
+  it('removes {{auto}} without counting it as a removal', () => {
+    const { event, removed } = scrubEvent({ user: { id: 'u', ip_address: '{{auto}}' } });
+    expect(event.user).toEqual({ id: 'u' });
+    expect(removed).toEqual([]);
+  });
+
+  it('turns off the server inference of IP addresses', () => {
+    const { event } = scrubEvent({
+      sdk: { name: 'x', version: '1', settings: { infer_ip: 'auto' } },
+    });
+    expect(event.sdk?.settings).toEqual({ infer_ip: 'never' });
+    const withoutSettings = scrubEvent({ sdk: { name: 'x', version: '1' } });
+    expect(withoutSettings.event.sdk).toEqual({
+      name: 'x',
+      version: '1',
+      settings: { infer_ip: 'never' },
+    });
+    expect(scrubEvent({ message: 'no sdk' }).event.sdk).toBeUndefined();
+  });
+});
+
+describe('extra, contexts and tags', () => {
+  it('judges keys and scans values at any depth', () => {
+    const { event } = scrubEvent({
+      extra: { config: { db: { password: 'pw', host: 'db.example.com' } }, note: 'ip 203.0.113.1' },
+      contexts: { payment: { card: '4111 1111 1111 1111', provider: 'stripe' } },
+      tags: { customer: 'jane@example.com', route: '/orders' },
+    });
+    expect(event.extra).toEqual({
+      config: { db: { password: F, host: 'db.example.com' } },
+      note: `ip ${F}`,
+    });
+    expect(event.contexts).toEqual({ payment: { card: F, provider: 'stripe' } });
+    expect(event.tags).toEqual({ customer: F, route: '/orders' });
+  });
+
+  it('leaves trace ids and context versions alone', () => {
+    const { event } = scrubEvent({
+      contexts: {
+        trace: { trace_id: '4bf92f3577b34da6a3ce929d0e0e4736', span_id: '00f067aa0ba902b7' },
+        os: { name: 'Android', kernel_version: '5.5.5.5', version: '10.0.0.1' },
+      },
+    });
+    expect(event.contexts).toEqual({
+      trace: { trace_id: '4bf92f3577b34da6a3ce929d0e0e4736', span_id: '00f067aa0ba902b7' },
+      os: { name: 'Android', kernel_version: '5.5.5.5', version: '10.0.0.1' },
+    });
+  });
+
+  it('scans the data of the trace context', () => {
+    const { event } = scrubEvent({
+      contexts: {
+        trace: { trace_id: 't', data: { 'url.full': 'https://x.example.com/?token=T' } },
+      },
+    });
+    expect((event.contexts as any).trace.data['url.full']).toBe(
+      `https://x.example.com/?token=${F}`,
+    );
+  });
+
+  it('reads tags given as pairs, as stored events have them', () => {
+    const { event } = scrubEvent({
+      tags: [
+        ['server_ip', '203.0.113.9'],
+        ['level', 'error'],
+      ] as any,
+    });
+    expect(event.tags).toEqual([
+      ['server_ip', F],
+      ['level', 'error'],
+    ]);
+  });
+});
+
+describe('breadcrumbs', () => {
+  it('scans messages and data, including navigation targets and http.query', () => {
+    const { event } = scrubEvent({
+      breadcrumbs: [
+        { category: 'console', message: 'login for jane@example.com' },
+        { category: 'navigation', data: { from: '/login', to: '/reset?token=RST-1' } },
+        {
+          category: 'http',
+          data: { url: 'https://x.example.com/v1', 'http.query': 'api_key=K&f=csv' },
+        },
+      ],
+    });
+    expect(event.breadcrumbs).toEqual([
+      { category: 'console', message: `login for ${F}` },
+      { category: 'navigation', data: { from: '/login', to: `/reset?token=${F}` } },
+      {
+        category: 'http',
+        data: { url: 'https://x.example.com/v1', 'http.query': `api_key=${F}&f=csv` },
+      },
+    ]);
+  });
+
+  it('reads breadcrumbs given as { values }', () => {
+    const { event } = scrubEvent({
+      breadcrumbs: { values: [{ message: 'password=pw' }] } as any,
+    });
+    expect(event.breadcrumbs).toEqual({ values: [{ message: `password=${F}` }] });
+  });
+});
+
+describe('exceptions, messages and frames', () => {
+  it('scans exception values and leaves type, module, file and function names', () => {
+    const original = errorEvent();
+    (original.exception as any).values[0].value = 'no such user jane@example.com';
+    (original.exception as any).values[0].stacktrace.frames[0].vars = {
+      password: 'pw',
+      t: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln',
+      attempts: 2,
+    };
+    const { event } = scrubEvent(original);
+    const value = (event.exception as any).values[0];
+    expect(value.value).toBe(`no such user ${F}`);
+    expect(value.type).toBe('TypeError');
+    const frame = value.stacktrace.frames[0];
+    expect(frame.vars).toEqual({ password: F, t: F, attempts: 2 });
+    expect(frame.filename).toBe('/srv/app/src/routes/orders.js');
+    expect(frame.function).toBe('loadOrder');
+    // Source lines are the application's code, not its data.
+    expect(frame.context_line).toBe("  const token = 'hardcoded-EXAMPLE';");
+  });
+
+  it('scans frame variables under threads too, and legacy exception lists', () => {
+    const { event } = scrubEvent({
+      threads: { values: [{ id: 1, stacktrace: { frames: [{ vars: { apiKey: 'K' } }] } }] },
+      exception: [{ type: 'Error', value: 'token=abc' }] as any,
+    });
+    expect((event.threads as any).values[0].stacktrace.frames[0].vars).toEqual({ apiKey: F });
+    expect(event.exception).toEqual([{ type: 'Error', value: `token=${F}` }]);
+  });
+
+  it('scans mechanism data and leaves its type', () => {
+    const { event } = scrubEvent({
+      exception: {
+        values: [{ type: 'E', mechanism: { type: 'generic', data: { secret: 's' } } }],
+      },
+    });
+    expect((event.exception as any).values[0].mechanism).toEqual({
+      type: 'generic',
+      data: { secret: F },
+    });
+  });
+
+  it('scans message, logentry and its params, and keeps the template', () => {
+    const { event } = scrubEvent({
+      message: 'refresh failed: Bearer opaque-EXAMPLE-token-1',
+      logentry: { message: 'refresh failed: %s', params: ['Bearer opaque-EXAMPLE-token-1'] },
+    });
+    expect(event.message).toBe(`refresh failed: Bearer ${F}`);
+    expect(event.logentry).toEqual({ message: 'refresh failed: %s', params: [`Bearer ${F}`] });
+  });
+
+  it('reads legacy interface names', () => {
+    const { event } = scrubEvent({
+      'sentry.interfaces.User': { ip_address: '203.0.113.7', id: 'u' },
+      'sentry.interfaces.Http': { url: 'https://x.example.com/?token=T' },
+    } as Event);
+    expect(sent(event)).not.toContain('203.0.113.7');
+    expect((event as any)['sentry.interfaces.Http'].url).toBe(`https://x.example.com/?token=${F}`);
+  });
+});
+
+describe('spans of a transaction', () => {
+  it('scans descriptions and data, and keeps op, ids and the statement shape', () => {
+    const { event } = scrubEvent(transactionEvent());
+    const [db, http] = (event as any).spans;
+    expect(db.description).toBe(`SELECT * FROM users WHERE email = '${F}'`);
+    expect(db.op).toBe('db.query');
+    expect(db.span_id).toBe('a1a1a1a1a1a1a1a1');
+    expect(http.description).toBe(`GET https://api.example.com/v1/users?api_key=${F}&fields=id`);
+    expect(http.data).toEqual({
+      'http.query': `api_key=${F}&fields=id`,
+      'http.response.status_code': 200,
+    });
+  });
+});
+
+describe('structure', () => {
+  it('leaves ids, release, timestamps, sdk and modules exactly as they were', () => {
+    const original = {
+      ...errorEvent(),
+      dist: '203.0.113.7',
+      modules: { 'secret-lib': '1.2.3.4' },
+      fingerprint: ['jane@example.com'],
+      debug_meta: { images: [{ code_file: '/home/jane/app.js', debug_id: 'x' }] },
+    };
+    const { event } = scrubEvent(original);
+    for (const key of [
+      'event_id',
+      'timestamp',
+      'release',
+      'environment',
+      'dist',
+      'modules',
+      'fingerprint',
+      'debug_meta',
+      'sdk',
+      'platform',
+      'level',
+    ] as const) {
+      expect((event as any)[key], key).toBe((original as any)[key]);
+    }
+  });
+
+  it('never walks or changes sdkProcessingMetadata', () => {
+    const metadata = {
+      normalizedRequest: { headers: { cookie: 'sid=SID-1' } },
+      capturedSpanIsolationScope: {},
+    };
+    const { event } = scrubEvent({ message: 'password=pw', sdkProcessingMetadata: metadata });
+    expect(event.sdkProcessingMetadata).toBe(metadata);
+    expect(metadata.normalizedRequest.headers.cookie).toBe('sid=SID-1');
+  });
+
+  it('leaves values the SDK already filtered, and counts nothing for them', () => {
+    const { event, removed } = scrubEvent({ extra: { password: '[Filtered]', token: '' } });
+    expect(event.extra).toEqual({ password: '[Filtered]', token: '' });
+    expect(removed).toEqual([]);
+  });
+
+  it('keeps booleans and null under sensitive keys', () => {
+    const { event } = scrubEvent({ extra: { password: null, token: true, secret: [false, 1] } });
+    expect(event.extra).toEqual({ password: null, token: true, secret: [false, F] });
+  });
+});
