@@ -200,7 +200,7 @@ export class SentryEventFilter {
     return this.#scrub(
       (scrubber) => scrubber.log(log),
       log,
-      () => ({ ...log, attributes: {} }),
+      () => ({ ...log, message: '', attributes: {} }),
     );
   };
 
@@ -257,13 +257,16 @@ export class SentryEventFilter {
     if (rule !== undefined) {
       return { outcome: 'dropped', droppedBy: ruleName(rule), log: null, removals };
     }
-    const scrubbed = isSerializedLog(log)
-      ? log
-      : this.#scrub(
-          (scrubber) => scrubber.log(log, removals) as T,
-          log,
-          () => ({ ...log, attributes: {} }),
-        );
+    // Both shapes are scrubbed; if that fails, the text and attributes are not sent.
+    const scrubbed = this.#scrub(
+      (scrubber) => scrubber.log(log as Log, removals) as T,
+      log,
+      () => ({
+        ...log,
+        attributes: {},
+        ...(isSerializedLog(log) ? { body: '' } : { message: '' }),
+      }),
+    );
     return { outcome: 'sent', droppedBy: undefined, log: scrubbed, removals };
   }
 

@@ -8,7 +8,7 @@ import { createKeyClassifier } from './keys/classify.ts';
 import { collectRemovals } from './meta/removals.ts';
 import type { ResolvedScrubOptions } from './options.ts';
 import { BREADCRUMB } from './shapes/event.ts';
-import { LOG, STREAMED_SPAN } from './shapes/telemetry.ts';
+import { LOG, SERIALIZED_LOG, STREAMED_SPAN } from './shapes/telemetry.ts';
 import type { Shape } from './walk/shape.ts';
 
 /** One replaced value, as the command line's `--explain` shows it. */
@@ -35,7 +35,10 @@ export interface ScrubReporter {
 export interface Scrubber {
   /** Scrubs an error or transaction event; copies what changes, shares the rest. */
   event<T extends Event>(event: T, removals?: Removal[]): T;
-  /** Scrubs a log record as `beforeSendLog` sees it. */
+  /**
+   * Scrubs a log record as `beforeSendLog` sees it, or as serialized in a `log` item
+   * (`body`, attributes as `{ value, type }`).
+   */
   log(log: Log, removals?: Removal[]): Log;
   /** Scrubs a breadcrumb as `beforeBreadcrumb` sees it. */
   breadcrumb(breadcrumb: Breadcrumb, removals?: Removal[]): Breadcrumb;
@@ -85,10 +88,14 @@ export function createScrubber(
 
   return {
     event: (event, removals) => scrubEvent(runner, event, removeIps, { removals }),
-    log: (log, removals) => record(log, LOG, removals),
+    log: (log, removals) => record(log, isSerialized(log) ? SERIALIZED_LOG : LOG, removals),
     breadcrumb: (breadcrumb, removals) => record(breadcrumb, BREADCRUMB, removals),
     span: (span, removals) => record(span, STREAMED_SPAN, removals),
     envelope: (envelope, removals) =>
       scrubEnvelope({ runner, scanner, removeIps, onLimit: () => {} }, envelope, removals),
   };
+}
+
+function isSerialized(log: Log): boolean {
+  return 'body' in log && !('message' in log);
 }

@@ -401,6 +401,30 @@ describe('the filter pipeline', () => {
     );
   });
 
+  it('checkLog() scrubs log records in both shapes', () => {
+    const filter = new SentryEventFilter();
+    const plain = filter.checkLog({ level: 'info', message: 'password=pw' });
+    expect(plain.log?.message).toBe(`password=${F}`);
+    const serialized = filter.checkLog({
+      timestamp: 1,
+      level: 'info',
+      body: 'mail jane@example.com',
+      trace_id: 't',
+      attributes: { token: { value: 't', type: 'string' }, n: { value: 1, type: 'integer' } },
+    });
+    expect(serialized.log).toEqual({
+      timestamp: 1,
+      level: 'info',
+      body: `mail ${F}`,
+      trace_id: 't',
+      attributes: { token: { value: F, type: 'string' }, n: { value: 1, type: 'integer' } },
+    });
+    expect(serialized.removals.map((removal) => removal.path)).toEqual([
+      'body',
+      'attributes.token.value',
+    ]);
+  });
+
   it('sends everything unchanged with sensitiveLoggingEnabled', () => {
     const filter = new SentryEventFilter({ sensitiveLoggingEnabled: true });
     const event = { message: 'password=pw', user: { ip_address: '203.0.113.7' } };

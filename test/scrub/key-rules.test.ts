@@ -19,7 +19,8 @@ describe('splitting key names into words', () => {
     ['API_KEY', ['api', 'key']],
     ['api.key', ['api', 'key']],
     ['XMLHttpRequest', ['xml', 'http', 'request']],
-    ['oauth2Token', ['oauth2', 'token']],
+    ['oauth2Token', ['oauth', '2', 'token']],
+    ['token2', ['token', '2']],
     ['card[number]', ['card', 'number']],
     ['author', ['author']],
     ['__proto__', ['proto']],
@@ -96,6 +97,9 @@ describe('built-in sensitive keys', () => {
     'social_security_number',
     'jwt',
     'bearer',
+    'token2',
+    'apiKey2',
+    'password1',
   ])('%s is a secret', (key) => {
     expect(builtIn.classify(key)).toBe(KeyVerdict.Secret);
   });

@@ -66,3 +66,27 @@ export function convertInstance(value: object): Converted {
 function data(value: unknown): Converted {
   return { value, walk: false };
 }
+
+/** Whether `Object.prototype` has enumerable properties (prototype pollution). */
+export function hasEnumerableKeys(value: object): boolean {
+  for (const _ in value) {
+    return true;
+  }
+  return false;
+}
+
+/** A `[name, value]` element of a map given as a list. */
+export function isPair(value: unknown): value is [string, unknown] {
+  return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string';
+}
+
+/**
+ * Whether a number may be a card number held as a number: 13 to 19 digits. Beyond 2^53 a
+ * number has lost digits, but a BigInt has not.
+ */
+export function isCardSized(value: number | bigint): boolean {
+  if (typeof value === 'bigint') {
+    return value >= 1_000_000_000_000n && value < 10_000_000_000_000_000_000n;
+  }
+  return Number.isSafeInteger(value) && value >= 1_000_000_000_000;
+}

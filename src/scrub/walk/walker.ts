@@ -1,12 +1,20 @@
 import { isCardNumber } from '../detect/card.ts';
 import type { TextScanner } from '../detect/text-scanner.ts';
-import { type KeyClassifier, KeyVerdict } from '../keys/classify.ts';
+import type { KeyClassifier } from '../keys/classify.ts';
 import type { MetaNode } from '../meta/meta.ts';
 import type { DetectorName } from '../options.ts';
-import { DETECTOR_RULES, FAILURE_RULE, LIMIT_RULE } from '../rules.ts';
+import { DETECTOR_RULES, FAILURE_RULE } from '../rules.ts';
 import { parseBody, serializeBody } from './body.ts';
+import { limitMeta, removedMeta, replacedMeta, rulesOf } from './remarks.ts';
 import { ANY, type Shape } from './shape.ts';
-import { convertInstance, isPlainPrototype } from './values.ts';
+import { ShapeResolver } from './shape-resolver.ts';
+import {
+  convertInstance,
+  hasEnumerableKeys,
+  isCardSized,
+  isPair,
+  isPlainPrototype,
+} from './values.ts';
 
 /** What the walker needs; built once per scrubber. */
 export interface WalkerConfig {
@@ -27,8 +35,6 @@ export const REMOVED: unique symbol = Symbol('removed');
 export const MAX_DEPTH = 48;
 // Values walked per item, so a huge payload cannot stall the application.
 export const MAX_NODES = 200_000;
-// Key names remembered per shape; generated names (ids as keys) stop being remembered here.
-const MEMO_LIMIT = 1024;
 // A value the SDK already replaced stays as it is.
 const SDK_REPLACEMENT = '[Filtered]';
 // The markers of Sentry's own serializer for values it cuts.
@@ -49,8 +55,7 @@ export class Walker {
 
   readonly #config: WalkerConfig;
   #nodes = 0;
-  // Per shape (by id), the shape each key name leads to: fields and key rules in one lookup.
-  readonly #resolved: (Map<string, Shape> | undefined)[] = [];
+  readonly #shapes: ShapeResolver;
   // Whether something added enumerable properties to `Object.prototype` (prototype pollution):
   // then `for...in` sees them on every object.
   #inheritedKeys = false;
@@ -67,6 +72,7 @@ export class Walker {
 
   constructor(config: WalkerConfig) {
     this.#config = config;
+    this.#shapes = new ShapeResolver(config.classifier);
   }
 
   /** Starts a walk over one item: resets the node budget. */
@@ -177,9 +183,7 @@ export class Walker {
     }
 
     // Positions inside a re-serialised body cannot be given; the rules are.
-    const rules = new Set<string>();
-    collectRules(inner, rules);
-    const rem = [...rules].map((rule) => [rule, 's']);
+    const rem = [...rulesOf(inner)].map((rule) => [rule, 's']);
     this.meta = { '': { rem, len: text.length } };
     return serializeBody(scrubbed);
   }
@@ -190,8 +194,7 @@ export class Walker {
       return value;
     }
     this.#config.removed(rule);
-    const remark = [rule, 's', 0, replacement.length];
-    this.meta = { '': length === undefined ? { rem: [remark] } : { rem: [remark], len: length } };
+    this.meta = replacedMeta(rule, replacement.length, length);
     return replacement;
   }
 
@@ -201,13 +204,12 @@ export class Walker {
       return REMOVED;
     }
     this.#config.removed(rule);
-    const len = typeof value === 'string' ? value.length : undefined;
-    this.meta = { '': len === undefined ? { rem: [[rule, 'x']] } : { rem: [[rule, 'x']], len } };
+    this.meta = removedMeta(rule, typeof value === 'string' ? value.length : undefined);
     return REMOVED;
   }
 
   #limit(marker: string): string {
-    this.meta = { '': { rem: [[LIMIT_RULE, 'x']] } };
+    this.meta = limitMeta();
     return marker;
   }
 
@@ -253,7 +255,7 @@ export class Walker {
     this.#config.failed(error);
     this.#config.removed(FAILURE_RULE);
     const { replacement } = this.#config;
-    this.meta = { '': { rem: [[FAILURE_RULE, 's', 0, replacement.length]] } };
+    this.meta = replacedMeta(FAILURE_RULE, replacement.length);
     return replacement;
   }
 
@@ -284,7 +286,7 @@ export class Walker {
       let next: unknown;
       try {
         child = source[key];
-        next = this.walk(child, this.#shapeOf(own, key), depth + 1);
+        next = this.walk(child, this.#shapes.shapeOf(own, key), depth + 1);
       } catch (error) {
         next = this.#fail(error);
       }
@@ -372,85 +374,12 @@ export class Walker {
   /** A `[name, value]` pair of a map given as a list: the name stays, the value is judged. */
   #walkPair(pair: readonly [string, unknown], shape: Shape, depth: number): unknown {
     const [name, value] = pair;
-    const next = this.walk(value, this.#shapeOf(shape, name), depth + 1);
+    const next = this.walk(value, this.#shapes.shapeOf(shape, name), depth + 1);
     const valueMeta = this.meta;
     if (next === value && valueMeta === undefined) {
       return pair;
     }
     this.meta = valueMeta === undefined ? undefined : { '1': valueMeta };
     return next === REMOVED ? [name, null] : [name, next];
-  }
-
-  #shapeOf(shape: Shape, key: string): Shape {
-    if (shape.fields === undefined && shape.keyed === undefined) {
-      return shape.other ?? shape;
-    }
-    let memo = this.#resolved[shape.id];
-    if (memo === undefined) {
-      memo = new Map();
-      this.#resolved[shape.id] = memo;
-    }
-    const known = memo.get(key);
-    if (known !== undefined) {
-      return known;
-    }
-    const resolved = this.#resolveShape(shape, key);
-    if (memo.size < MEMO_LIMIT) {
-      memo.set(key, resolved);
-    }
-    return resolved;
-  }
-
-  #resolveShape(shape: Shape, key: string): Shape {
-    const field = shape.fields?.get(key);
-    if (field !== undefined) {
-      return field;
-    }
-    const keyed = shape.keyed;
-    if (keyed === undefined) {
-      return shape.other ?? shape;
-    }
-    switch (this.#config.classifier.classify(key)) {
-      case KeyVerdict.Secret:
-        return keyed.secret;
-      case KeyVerdict.Custom:
-        return keyed.custom;
-      case KeyVerdict.Ip:
-        return keyed.ip;
-      default:
-        return keyed.plain;
-    }
-  }
-}
-
-function hasEnumerableKeys(value: object): boolean {
-  for (const _ in value) {
-    return true;
-  }
-  return false;
-}
-
-function isPair(value: unknown): value is [string, unknown] {
-  return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string';
-}
-
-// Card numbers held as numbers: 13 to 19 digits. Beyond 2^53 a number has lost digits, but a
-// BigInt has not.
-function isCardSized(value: number | bigint): boolean {
-  if (typeof value === 'bigint') {
-    return value >= 1_000_000_000_000n && value < 10_000_000_000_000_000_000n;
-  }
-  return Number.isSafeInteger(value) && value >= 1_000_000_000_000;
-}
-
-function collectRules(meta: MetaNode, rules: Set<string>): void {
-  for (const [key, node] of Object.entries(meta)) {
-    if (key === '') {
-      for (const remark of (node as { rem?: unknown[][] }).rem ?? []) {
-        rules.add(String(remark[0]));
-      }
-    } else {
-      collectRules(node as MetaNode, rules);
-    }
   }
 }

@@ -1,0 +1,36 @@
+import type { MetaNode } from '../meta/meta.ts';
+import { LIMIT_RULE } from '../rules.ts';
+
+// Meta nodes for values replaced, removed or cut as a whole, in Relay's remark format.
+
+/** A value replaced whole by `replacement` (`s`: substituted). */
+export function replacedMeta(rule: string, replacementLength: number, length?: number): MetaNode {
+  const remark = [rule, 's', 0, replacementLength];
+  return { '': length === undefined ? { rem: [remark] } : { rem: [remark], len: length } };
+}
+
+/** A field removed (`x`). */
+export function removedMeta(rule: string, length?: number): MetaNode {
+  return {
+    '': length === undefined ? { rem: [[rule, 'x']] } : { rem: [[rule, 'x']], len: length },
+  };
+}
+
+/** A value cut because of the depth or size limits. */
+export function limitMeta(): MetaNode {
+  return { '': { rem: [[LIMIT_RULE, 'x']] } };
+}
+
+/** The rules named anywhere in a meta tree, for a body whose positions cannot be given. */
+export function rulesOf(meta: MetaNode, rules: Set<string> = new Set()): Set<string> {
+  for (const [key, node] of Object.entries(meta)) {
+    if (key === '') {
+      for (const remark of (node as { rem?: unknown[][] }).rem ?? []) {
+        rules.add(String(remark[0]));
+      }
+    } else {
+      rulesOf(node as MetaNode, rules);
+    }
+  }
+  return rules;
+}

@@ -1,0 +1,61 @@
+import { type KeyClassifier, KeyVerdict } from '../keys/classify.ts';
+import type { Shape } from './shape.ts';
+
+// Key names remembered per shape; generated names (ids as keys) stop being remembered here.
+const MEMO_LIMIT = 1024;
+
+/**
+ * Finds the shape a key leads to: a known field of the parent shape, or what the key name
+ * says (a secret, an IP address, nothing). Remembers the answer per shape and key, so a key
+ * seen before costs one lookup.
+ */
+export class ShapeResolver {
+  readonly #classifier: KeyClassifier;
+  // Indexed by shape id.
+  readonly #memo: (Map<string, Shape> | undefined)[] = [];
+
+  constructor(classifier: KeyClassifier) {
+    this.#classifier = classifier;
+  }
+
+  shapeOf(shape: Shape, key: string): Shape {
+    if (shape.fields === undefined && shape.keyed === undefined) {
+      return shape.other ?? shape;
+    }
+    let memo = this.#memo[shape.id];
+    if (memo === undefined) {
+      memo = new Map();
+      this.#memo[shape.id] = memo;
+    }
+    const known = memo.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    const resolved = this.#resolve(shape, key);
+    if (memo.size < MEMO_LIMIT) {
+      memo.set(key, resolved);
+    }
+    return resolved;
+  }
+
+  #resolve(shape: Shape, key: string): Shape {
+    const field = shape.fields?.get(key);
+    if (field !== undefined) {
+      return field;
+    }
+    const keyed = shape.keyed;
+    if (keyed === undefined) {
+      return shape.other ?? shape;
+    }
+    switch (this.#classifier.classify(key)) {
+      case KeyVerdict.Secret:
+        return keyed.secret;
+      case KeyVerdict.Custom:
+        return keyed.custom;
+      case KeyVerdict.Ip:
+        return keyed.ip;
+      default:
+        return keyed.plain;
+    }
+  }
+}
