@@ -76,6 +76,16 @@ describe('text edges', () => {
   });
 });
 
+describe('one scrubber, many texts', () => {
+  it('finds the same secrets again in the same text scanned twice', () => {
+    const { scrubber } = makeScrubber();
+    const text = 'jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln and 2001:db8::7';
+    for (let round = 0; round < 2; round++) {
+      expect(scrubber.event({ message: text }).message).toBe(`jwt ${F} and ${F}`);
+    }
+  });
+});
+
 describe('walker edges', () => {
   it('removes an IP address held as a number', () => {
     const { event } = scrubEvent({ user: { id: 'u', ip_address: 3405803783 } });

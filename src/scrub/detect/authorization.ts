@@ -14,16 +14,18 @@ export const detectAuthorization: Detector = (text, schemeStart, context, findin
   while (text.charCodeAt(credentialStart) === 32 || text.charCodeAt(credentialStart) === 9) {
     credentialStart++;
   }
-  const end = skipForward(text, credentialStart, CREDENTIAL, text.length);
   if (isWordAt(text, schemeStart - 1)) {
-    return end;
+    return credentialStart;
   }
 
+  const end = skipForward(text, credentialStart, CREDENTIAL, text.length);
   const scheme = text.slice(schemeStart, schemeEnd);
   const credential = text.slice(credentialStart, end);
-  if (credential !== context.replacement && isCredential(scheme.toLowerCase(), credential)) {
-    findings.add(credentialStart, end, DETECTOR_RULES.authorizationCredentials);
+  if (credential === context.replacement || !isCredential(scheme.toLowerCase(), credential)) {
+    // Not a credential: what follows the scheme may be something else to find.
+    return credentialStart;
   }
+  findings.add(credentialStart, end, DETECTOR_RULES.authorizationCredentials);
   return end;
 };
 

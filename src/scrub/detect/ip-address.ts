@@ -1,6 +1,6 @@
 import { DETECTOR_RULES } from '../rules.ts';
 import { DIGIT, HEX, isIn, isWordAt } from './chars.ts';
-import type { Findings } from './types.ts';
+import type { Findings, ScanState } from './types.ts';
 
 const DOTTED_RUN = /[0-9.]*/y;
 // An IPv6 address in text is at most 45 characters (8 groups, or 6 and an IPv4 address).
@@ -75,19 +75,18 @@ export function findIpv6(
   text: string,
   colon: number,
   findings: Findings,
-  checked: CheckedRun,
+  state: ScanState,
 ): number | undefined {
   if (!isIpv6Character(text, colon - 1, false) && !isIpv6Character(text, colon + 1, false)) {
     return undefined;
   }
   // Every colon of a run of hex digits and colons gives the same candidate: check it once.
-  if (checked.text === text && colon < checked.end) {
+  if (colon < state.ipv6RunEnd) {
     return undefined;
   }
   const start = ipv6Start(text, colon);
   const end = ipv6End(text, colon);
-  checked.text = text;
-  checked.end = end;
+  state.ipv6RunEnd = end;
   if (end - start > MAX_IPV6 || isWordAt(text, start - 1) || isWordAt(text, end)) {
     return undefined;
   }
@@ -96,12 +95,6 @@ export function findIpv6(
   }
   findings.add(start, end, DETECTOR_RULES.ipAddress);
   return end;
-}
-
-/** The run of hex digits and colons last checked for an IPv6 address, per scanner. */
-export interface CheckedRun {
-  text: string | undefined;
-  end: number;
 }
 
 function ipv6Start(text: string, from: number): number {

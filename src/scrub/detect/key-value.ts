@@ -33,6 +33,9 @@ export function findPair(
 ): number {
   const separator = text.charCodeAt(at);
   let valueFrom = at + width;
+  if (at < context.state.pairValueEnd) {
+    return valueFrom;
+  }
   if (separator === 61 && text.charCodeAt(valueFrom) === 62) {
     valueFrom++;
   }
@@ -60,11 +63,18 @@ export function findPair(
   }
 
   const [start, end] = valueSpan(text, valueFrom, separator === 58 && isLineValued(key), inUrl);
-  const value = text.slice(start, end);
-  if (value.length > 0 && value !== context.replacement && !PLACEHOLDER.test(value)) {
-    findings.add(start, end, DETECTOR_RULES[detector]);
+  if (text.startsWith(context.replacement, start)) {
+    return start + context.replacement.length;
   }
-  return Math.max(end, valueFrom);
+  const value = text.slice(start, end);
+  if (value.length === 0 || value === context.replacement || PLACEHOLDER.test(value)) {
+    return Math.max(end, valueFrom);
+  }
+  findings.add(start, end, DETECTOR_RULES[detector]);
+  // Other detectors go on inside the value: a secret that starts there may run past its end
+  // (`password=-----BEGIN PRIVATE KEY-----...`). Pairs inside it are not read again.
+  context.state.pairValueEnd = end;
+  return Math.max(start, valueFrom);
 }
 
 // The name ends before the separator, after up to three spaces, a closing bracket

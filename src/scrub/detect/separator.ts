@@ -1,4 +1,4 @@
-import { type CheckedRun, findIpv6 } from './ip-address.ts';
+import { findIpv6 } from './ip-address.ts';
 import { findPair } from './key-value.ts';
 import type { StemTest } from './stem-test.ts';
 import type { DetectContext, Detector, Findings } from './types.ts';
@@ -8,7 +8,6 @@ import type { DetectContext, Detector, Findings } from './types.ts';
  * around a colon first, then a `name=value` pair.
  */
 export function createSeparatorDetector(hasStem: StemTest): Detector {
-  const checked: CheckedRun = { text: undefined, end: 0 };
   return function detectSeparator(
     text: string,
     at: number,
@@ -16,7 +15,7 @@ export function createSeparatorDetector(hasStem: StemTest): Detector {
     findings: Findings,
   ): number {
     if (context.enabled.ipAddress && text.charCodeAt(at) === 58) {
-      const end = findIpv6(text, at, findings, checked);
+      const end = findIpv6(text, at, findings, context.state);
       if (end !== undefined) {
         return end;
       }

@@ -9,7 +9,7 @@ import { detectPrivateKey } from './private-key.ts';
 import { createSeparatorDetector } from './separator.ts';
 import { detectServiceKeyAtSeparator, detectWebhook, SERVICE_KEY_ANCHORS } from './service-keys.ts';
 import { createStemTest } from './stem-test.ts';
-import type { DetectContext, Findings } from './types.ts';
+import type { DetectContext, Findings, ScanState } from './types.ts';
 
 /** One removal inside a string, as Relay records it: `[rule, "s", start, end]`. */
 export type Remark = [rule: string, type: 's', start?: number, end?: number];
@@ -62,7 +62,9 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
   const candidates = source === '' ? undefined : new RegExp(source, 'g');
   const detectSeparator = createSeparatorDetector(createStemTest(classifier));
 
+  const state: ScanState = { jwtRunEnd: 0, ipv6RunEnd: 0, pairValueEnd: 0 };
   const context: DetectContext = {
+    state,
     replacement,
     classify: (key) => classifier.classify(key),
     enabled: detectors,
@@ -111,6 +113,9 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
     }
 
     findings.clear();
+    state.jwtRunEnd = 0;
+    state.ipv6RunEnd = 0;
+    state.pairValueEnd = 0;
     do {
       const start = candidates.lastIndex - 1;
       candidates.lastIndex = Math.max(detectAt(text, start), start + 1);

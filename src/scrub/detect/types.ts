@@ -7,8 +7,22 @@ export interface Findings {
   add(start: number, end: number, rule: string): void;
 }
 
+/**
+ * How far some detectors have read in the text being scanned, so that what they read is not
+ * read again. The scanner resets it before each text.
+ */
+export interface ScanState {
+  /** The end of the last run of base64url read by the JWT detector. */
+  jwtRunEnd: number;
+  /** The end of the last run of hex digits and colons read by the IPv6 detector. */
+  ipv6RunEnd: number;
+  /** The end of the last value replaced after `name=`: pairs inside it are not read again. */
+  pairValueEnd: number;
+}
+
 /** What detectors need to know besides the text. */
 export interface DetectContext {
+  readonly state: ScanState;
   /** The replacement text: a value that already equals it is left alone. */
   readonly replacement: string;
   /** Judges a key name found in text (`password=...`). */

@@ -33,7 +33,7 @@ export function convertInstance(value: object): Converted {
     }
     case '[object Map]':
       return data(
-        Object.fromEntries([...(value as Map<unknown, unknown>)].map(([k, v]) => [String(k), v])),
+        Object.fromEntries([...(value as Map<unknown, unknown>)].map(([k, v]) => [keyName(k), v])),
       );
     case '[object Set]':
       return data([...(value as Set<unknown>)]);
@@ -61,6 +61,15 @@ export function convertInstance(value: object): Converted {
     return data(toJSON.call(value));
   }
   return { value, walk: true };
+}
+
+// A Map key as an object key: its string form, or its type when it has none (`Object.create(null)`).
+function keyName(key: unknown): string {
+  try {
+    return String(key);
+  } catch {
+    return toStringTag(key as object);
+  }
 }
 
 function data(value: unknown): Converted {
