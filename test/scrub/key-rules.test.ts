@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKeyClassifier, KeyVerdict } from '../../src/scrub/keys/classify.ts';
+import { createKeyClassifier, IP_KEY_STEMS, KeyVerdict } from '../../src/scrub/keys/classify.ts';
 import {
   IP_KEY_PHRASES,
   SECRET_KEY_BEGINNINGS,
@@ -180,6 +180,15 @@ describe('built-in sensitive keys', () => {
     }
   });
 
+  it('every built-in IP key contains one of the IP stems', () => {
+    for (const phrase of IP_KEY_PHRASES) {
+      expect(
+        IP_KEY_STEMS.some((stem) => phrase.join('').includes(stem)),
+        phrase.join(' '),
+      ).toBe(true);
+    }
+  });
+
   it('keeps the lists free of duplicates', () => {
     const phrases = [...SECRET_KEY_PHRASES, ...IP_KEY_PHRASES].map((phrase) => phrase.join(' '));
     expect(new Set(phrases).size).toBe(phrases.length);
@@ -198,6 +207,27 @@ describe('the keys option', () => {
     expect(classifier.classify('userPinCode')).toBe(KeyVerdict.Custom);
     expect(classifier.classify('tenant-secret-ref')).toBe(KeyVerdict.Custom);
     expect(classifier.customWords).toEqual(['pin', 'code', 'tenant', 'secret', 'ref']);
+  });
+
+  it('exempts keys that a regular expression matches', () => {
+    const classifier = createKeyClassifier({
+      keys: [/^internal_/],
+      exemptKeys: ['internal_id'],
+      defaults: true,
+      ipKeys: true,
+    });
+    expect(classifier.classify('internal_id')).toBe(KeyVerdict.Plain);
+    expect(classifier.classify('internal_note')).toBe(KeyVerdict.Custom);
+  });
+
+  it('judges nothing sensitive with no defaults and no keys', () => {
+    const classifier = createKeyClassifier({
+      keys: [],
+      exemptKeys: [],
+      defaults: false,
+      ipKeys: false,
+    });
+    expect(classifier.classify('password')).toBe(KeyVerdict.Plain);
   });
 
   it('tests regular expressions against the whole key, from the start every time', () => {

@@ -4,6 +4,7 @@ import {
   SECRET_KEY_BEGINNINGS,
   SECRET_KEY_ENDINGS,
   SECRET_KEY_PHRASES,
+  TEXT_STEMS,
 } from './default-keys.ts';
 import { containsPhrase, splitWords } from './words.ts';
 
@@ -55,13 +56,21 @@ export function createKeyClassifier(config: KeyRulesConfig): KeyClassifier {
     .filter((words) => words.length > 0);
   const descriptive = new Set(DESCRIPTIVE_WORDS);
   const cache = new Map<string, KeyVerdict>();
+  // A key without any fragment of a sensitive word needs no closer look: most keys, and
+  // streams of generated ones (`k1`, `k2`...), are judged by one test.
+  const fragments = [
+    ...(config.defaults ? TEXT_STEMS : []),
+    ...(config.ipKeys ? IP_KEY_STEMS : []),
+    ...customPhrases.flat(),
+  ];
+  const mayMatch = new RegExp(fragments.map(escapeRegExp).join('|') || '$^', 'i');
 
   const judge = (key: string): KeyVerdict => {
-    if (exempt.has(key.toLowerCase())) {
-      return KeyVerdict.Plain;
-    }
     if (patterns.some((pattern) => testWhole(pattern, key))) {
-      return KeyVerdict.Custom;
+      return exempt.has(key.toLowerCase()) ? KeyVerdict.Plain : KeyVerdict.Custom;
+    }
+    if (!mayMatch.test(key) || exempt.has(key.toLowerCase())) {
+      return KeyVerdict.Plain;
     }
 
     const words = splitWords(key);
@@ -107,6 +116,13 @@ function isSecretByDefault(words: readonly string[]): boolean {
       SECRET_KEY_ENDINGS.some((ending) => word.endsWith(ending)) ||
       SECRET_KEY_BEGINNINGS.some((beginning) => word.startsWith(beginning)),
   );
+}
+
+// Every built-in IP key contains one of these (a test checks this).
+export const IP_KEY_STEMS: readonly string[] = ['ip', 'addr', 'forwarded'];
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
 function testWhole(pattern: RegExp, key: string): boolean {
