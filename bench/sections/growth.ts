@@ -24,7 +24,7 @@ export async function measureGrowth(context: Context): Promise<SectionReport> {
     namedEvent(`${count} breadcrumbs`, breadcrumbTrail(count)),
   );
   const group = new Group(
-    context.timing({ time: 600, iterations: 32, warmupTime: 150, rounds: 5 }),
+    context.timing({ time: 1200, iterations: 40, warmupTime: 150, rounds: 5 }),
   );
   for (const { name, event } of events) {
     group
