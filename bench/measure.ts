@@ -179,7 +179,8 @@ function quantile(values: readonly number[], q: number): number {
   return lower + (upper - lower) * (position - below);
 }
 
-function median(values: readonly number[]): number {
+/** The median of a non-empty list. */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((left, right) => left - right);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1

@@ -2,12 +2,15 @@ import type { ErrorEvent } from '@sentry/core';
 import { createDeepFailure, startCapture } from '../baselines/sdk.ts';
 import { toggleable } from '../baselines/toggle.ts';
 import { Group, type Timing } from '../measure.ts';
+import { runFilter } from '../team-filter.ts';
 import type { Context } from './types.ts';
 
 /** The SDK's whole capture path, without and with the filter's integration. */
 export interface CaptureTimings {
   readonly capture: Timing;
   readonly withFilter: Timing;
+  /** `filter.beforeSend` on the typical fixture, timed in the same rounds as the captures. */
+  readonly filter: Timing;
   readonly envelopeBytes: number;
   /** Planted secrets found in the last envelope sent without and with the filter. */
   readonly secretsSent: {
@@ -75,11 +78,13 @@ export async function measureCapture(context: Context, event: ErrorEvent): Promi
         beforeEach,
         beforeAll: switchTo(true),
       })
+      .add('filter', () => runFilter(context.filter, event, context.hint))
       .run();
 
     return {
       capture: timings.get('capture') as Timing,
       withFilter: timings.get('capture+filter') as Timing,
+      filter: timings.get('filter') as Timing,
       envelopeBytes,
       secretsSent: {
         without,
