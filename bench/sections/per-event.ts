@@ -95,7 +95,7 @@ export function reportPerEvent(
       const share = ratioOf(capture.filter, capture.capture);
       const shareVerdict = judge(share, CAPTURE_TARGET);
       rows.push([
-        '  filter, as share of full capture',
+        '· filter, as share of full capture',
         '',
         '',
         percent(share),
@@ -112,7 +112,7 @@ export function reportPerEvent(
     }
 
     rows.push([
-      '  JSON.stringify',
+      '· JSON.stringify',
       microseconds(floor),
       spread(json),
       '1.00×',
@@ -121,7 +121,7 @@ export function reportPerEvent(
       '',
     ]);
     rows.push([
-      '  SDK prepare + serialise',
+      '· SDK prepare + serialise',
       microseconds(prepare.medianMs),
       spread(prepare),
       ratio(ratioOf(prepare, json)),
@@ -130,7 +130,7 @@ export function reportPerEvent(
       '',
     ]);
     rows.push([
-      '  naive scrubber',
+      '· naive scrubber',
       microseconds(naive.medianMs),
       spread(naive),
       ratio(ratioOf(naive, json)),
@@ -142,7 +142,7 @@ export function reportPerEvent(
     if (event.name === 'typical') {
       const { capture: full, withFilter } = capture;
       rows.push([
-        '  full captureException',
+        '· full captureException',
         microseconds(full.medianMs),
         spread(full),
         ratio(full.medianMs / floor),
@@ -151,7 +151,7 @@ export function reportPerEvent(
         '',
       ]);
       rows.push([
-        '  full capture + filter integration',
+        '· full capture + filter integration',
         microseconds(withFilter.medianMs),
         spread(withFilter),
         signedPercent(ratioOf(withFilter, full) - 1),
