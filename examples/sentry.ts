@@ -31,8 +31,11 @@ Sentry.init({
   environment: process.env.NODE_ENV ?? 'development',
   release: 'shop@1.4.2',
   initialScope: { tags: { service: process.env.SERVICE_NAME ?? 'shop' } },
-  integrations: [
+  // The filter goes first, so it decides before the default Dedupe integration remembers an
+  // event (see the README, "Where to place the integration").
+  integrations: (defaults) => [
     filter.integration(),
+    ...defaults,
     // pino records go to Sentry Logs; error-level records also become issues.
     Sentry.pinoIntegration({ error: { levels: ['error', 'fatal'] } }),
     // The filter decides what is worth reporting, so Express hands over every error.
