@@ -2,7 +2,12 @@ import { type CommandDef, defineCommand, renderUsage } from 'citty';
 import packageJson from '../../package.json' with { type: 'json' };
 import { isSentryEventFilterError } from '../errors.ts';
 import { stripColors } from './commands/arguments.ts';
-import { checkCommand, runCheckCommand } from './commands/check.ts';
+import {
+  checkCommand,
+  explainCommand,
+  runCheckCommand,
+  runExplainCommand,
+} from './commands/check.ts';
 import { initCommand, runInitCommand } from './commands/init.ts';
 import { EXIT_CODES, type ExitCode } from './exit-codes.ts';
 import { type CliIo, processIo, writeLine } from './io.ts';
@@ -18,6 +23,7 @@ interface Command {
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   check: { definition: checkCommand as unknown as CommandDef, run: runCheckCommand },
+  explain: { definition: explainCommand as unknown as CommandDef, run: runExplainCommand },
   init: { definition: initCommand as unknown as CommandDef, run: runInitCommand },
 };
 

@@ -90,6 +90,21 @@ describe('check --json', () => {
   });
 });
 
+describe('explain', () => {
+  it('prints what check --explain prints', async () => {
+    write('error.json', JSON.stringify(errorWithSecrets()));
+
+    const explained = await run(['explain', 'error.json', '--config', config], {
+      cwd: directory.path,
+    });
+    const checked = await check('error.json', '--explain');
+
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toBe(checked.stdout);
+    expect(explained.stdout).toContain('[Filtered]');
+  });
+});
+
 describe('check --explain', () => {
   it('lists the log records dropped from a log container with their rule', async () => {
     write('everything.envelope', envelopeBytes(envelopeWithEverything()));

@@ -46,7 +46,7 @@ describe('help and version', () => {
     const result = await cli('--help');
 
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('USAGE sentry-event-filter check|init');
+    expect(result.stdout).toContain('USAGE sentry-event-filter check|explain|init');
     expect(result.stdout).toContain('EXIT CODES');
     expect(result.stdout).toMatch(/^\s+2\s+usage error/m);
   });

@@ -61,6 +61,22 @@ export const checkCommand = defineCommand({
   args: checkArgs,
 });
 
+const { explain: _explain, ...explainArgs } = checkArgs;
+
+/** `explain`: `check --explain` under the name DESIGN.md and newcomers look for. */
+export const explainCommand = defineCommand({
+  meta: {
+    name: 'explain',
+    description: 'Show every change per event: path, rule and a masked preview (check --explain)',
+  },
+  args: explainArgs,
+});
+
+/** Runs `explain` as `check --explain`. */
+export function runExplainCommand(rawArgs: readonly string[], io: CliIo): Promise<ExitCode> {
+  return runCheckCommand([...rawArgs, '--explain'], io);
+}
+
 /** Parses `check`'s arguments, loads the configuration and runs the check. */
 export async function runCheckCommand(rawArgs: readonly string[], io: CliIo): Promise<ExitCode> {
   const args = parseCommandArgs('check', rawArgs, checkArgs);
