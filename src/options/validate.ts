@@ -130,7 +130,18 @@ const KNOWN_OPTIONS = Object.keys(optionsSchema.entries);
  * the value given and what was expected.
  */
 export function validateOptions(options: unknown): SentryEventFilterOptions {
-  const result = v.safeParse(optionsSchema, options ?? {});
+  if (options === undefined) {
+    return {};
+  }
+  if (options === null || Array.isArray(options)) {
+    throw new SentryEventFilterError(
+      'INVALID_OPTION',
+      `Invalid options: got ${describeValue(options)}; expected an options object.`,
+      { where: '' },
+    );
+  }
+
+  const result = v.safeParse(optionsSchema, options);
   if (result.success) {
     return options as SentryEventFilterOptions;
   }

@@ -137,6 +137,8 @@ describe('options validation', () => {
 
   it('rejects something that is not an options object', () => {
     expect(rejection('strict').message).toMatch(/got "strict"; expected an options object/);
+    expect(rejection(null).message).toMatch(/got null; expected an options object/);
+    expect(rejection([]).message).toMatch(/got an array of 0; expected an options object/);
   });
 
   it('is recognised by the guard, also across package copies', () => {
