@@ -34,7 +34,7 @@ export function checkEnvelope(envelope: Envelope, steps: EnvelopeSteps): Envelop
     const result: ItemCheckResult = { index, type, ...decided.result, removals: [] };
     results.push(result);
     if (decided.payload !== null) {
-      keptItems.push([itemHeader, decided.payload]);
+      keptItems.push([withItemCount(itemHeader, decided.payload), decided.payload]);
       keptResults.push(result);
     }
   });
@@ -51,6 +51,16 @@ export function checkEnvelope(envelope: Envelope, steps: EnvelopeSteps): Envelop
     ((target?.removals as Removal[] | undefined) ?? headerRemovals).push(removal);
   }
   return { envelope: scrubbed, items: results, removals: headerRemovals };
+}
+
+/** A container's header counts its records; after records were dropped it must say so. */
+function withItemCount(header: { type?: unknown }, payload: unknown): unknown {
+  const count = (header as { item_count?: unknown }).item_count;
+  const items = isRecord(payload) ? payload.items : undefined;
+  if (typeof count !== 'number' || !Array.isArray(items) || items.length === count) {
+    return header;
+  }
+  return { ...header, item_count: items.length };
 }
 
 /** Decides one item; `payload: null` drops it. */

@@ -112,7 +112,12 @@ describe('ignoredLoggers', () => {
       });
       const envelope = [
         {},
-        [[{ type: 'log' }, { items: [record('http.security.csrf'), record('billing')] }]],
+        [
+          [
+            { type: 'log', item_count: 2 },
+            { items: [record('http.security.csrf'), record('billing')] },
+          ],
+        ],
       ];
 
       const result = filter.checkEnvelope(envelope as never);
@@ -120,8 +125,12 @@ describe('ignoredLoggers', () => {
       expect(result.items[0]?.droppedRecords).toEqual([
         { index: 0, rule: 'ignoredLoggers: http.security' },
       ]);
-      const [, items] = result.envelope as unknown as [unknown, [unknown, { items: unknown[] }][]];
+      const [, items] = result.envelope as unknown as [
+        unknown,
+        [{ item_count: number }, { items: unknown[] }][],
+      ];
       expect(items[0]?.[1].items).toHaveLength(1);
+      expect(items[0]?.[0].item_count).toBe(1);
     });
   });
 
