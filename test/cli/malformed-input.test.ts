@@ -171,6 +171,19 @@ describe('malformed input', () => {
     );
   });
 
+  it('reports an empty file, and keeps an empty JSON lines archive quiet', async () => {
+    write('empty.json', '');
+    write('blank', '\n\n');
+    write('empty.jsonl', '');
+
+    const result = await check('empty.json', 'blank', 'empty.jsonl');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('empty.json:1: the input is empty; expected a JSON event.');
+    expect(result.stderr).toContain('blank:1: the input is empty; expected a JSON event.');
+    expect(result.stderr).not.toContain('empty.jsonl');
+  });
+
   it('reports a path that does not exist and checks the others', async () => {
     write('good.json', JSON.stringify(transaction('1')));
 

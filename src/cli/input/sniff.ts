@@ -27,7 +27,8 @@ export async function sniff(
   const lines: RawLine[] = [];
   const first = await nextContentLine(reader, lines);
   if (first === undefined) {
-    return { format: 'jsonl', lines };
+    // Nothing but blank lines: read as a document, which reports the input as empty.
+    return { format: 'json', lines };
   }
 
   const firstValue = parseLine(first);
