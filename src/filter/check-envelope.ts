@@ -15,29 +15,40 @@ export interface EnvelopeSteps {
 
 type ItemDecision = Omit<ItemCheckResult, 'index' | 'type' | 'removals'>;
 
+/** What happens to an item or record that has not the shape of one. */
+const MALFORMED: ItemDecision = { outcome: 'dropped', droppedBy: 'malformed' };
+
 /**
  * Runs the pipeline on an envelope as a tunnel endpoint or the command line would: drops
  * events and log records by the rules, tags and enriches events, then scrubs every item that
  * is left and the header.
  */
 export function checkEnvelope(envelope: Envelope, steps: EnvelopeSteps): EnvelopeCheckResult {
-  const [header, items] = envelope;
+  const header: unknown = Array.isArray(envelope) ? envelope[0] : undefined;
+  const items: unknown[] = Array.isArray(envelope) && Array.isArray(envelope[1]) ? envelope[1] : [];
+  const decided = items.map((item, index) => decideEntry(item, index, steps));
+
+  // Attachments belong to the envelope's event: when the event is dropped, so are they.
+  const droppedEvent = decided.find(
+    ({ result }) =>
+      (result.type === 'event' || result.type === 'transaction') && result.outcome === 'dropped',
+  );
   const results: ItemCheckResult[] = [];
   const keptItems: unknown[] = [];
   // For each kept item, its result: removals name the kept position, not the original one.
   const keptResults: ItemCheckResult[] = [];
-
-  items.forEach((item, index) => {
-    const [itemHeader, payload] = item as [{ type?: unknown }, unknown];
-    const type = typeof itemHeader?.type === 'string' ? itemHeader.type : 'unknown';
-    const decided = decideItem(type, payload, steps);
-    const result: ItemCheckResult = { index, type, ...decided.result, removals: [] };
-    results.push(result);
-    if (decided.payload !== null) {
-      keptItems.push([withItemCount(itemHeader, decided.payload), decided.payload]);
-      keptResults.push(result);
+  for (const entry of decided) {
+    if (droppedEvent !== undefined && entry.result.type === 'attachment') {
+      const droppedBy = `with its event (${droppedEvent.result.droppedBy})`;
+      results.push({ ...entry.result, outcome: 'dropped', droppedBy });
+      continue;
     }
-  });
+    results.push(entry.result);
+    if (entry.item !== null) {
+      keptItems.push(entry.item);
+      keptResults.push(entry.result);
+    }
+  }
 
   if (keptItems.length === 0) {
     return { envelope: null, items: results, removals: [] };
@@ -45,12 +56,32 @@ export function checkEnvelope(envelope: Envelope, steps: EnvelopeSteps): Envelop
 
   const removals: Removal[] = [];
   const headerRemovals: Removal[] = [];
-  const scrubbed = steps.scrubEnvelope([header, keptItems] as unknown as Envelope, removals);
+  const kept = [isRecord(header) ? header : {}, keptItems] as unknown as Envelope;
+  const scrubbed = steps.scrubEnvelope(kept, removals);
   for (const removal of removals) {
     const target = removal.item === undefined ? undefined : keptResults[removal.item];
     ((target?.removals as Removal[] | undefined) ?? headerRemovals).push(removal);
   }
   return { envelope: scrubbed, items: results, removals: headerRemovals };
+}
+
+/** Decides one entry of an envelope's item list; `item: null` leaves it out. */
+function decideEntry(
+  entry: unknown,
+  index: number,
+  steps: EnvelopeSteps,
+): { item: unknown; result: ItemCheckResult } {
+  if (!Array.isArray(entry) || !isRecord(entry[0])) {
+    // Not an item at all: nothing to check, and never sent as it came.
+    return { item: null, result: { index, type: 'unknown', ...MALFORMED, removals: [] } };
+  }
+  const [itemHeader, payload] = entry as [{ type?: unknown }, unknown];
+  const type = typeof itemHeader.type === 'string' ? itemHeader.type : 'unknown';
+  const decided = decideItem(type, payload, steps);
+  const result: ItemCheckResult = { index, type, ...decided.result, removals: [] };
+  const item =
+    decided.payload === null ? null : [withItemCount(itemHeader, decided.payload), decided.payload];
+  return { item, result };
 }
 
 /** A container's header counts its records; after records were dropped it must say so. */
@@ -69,7 +100,10 @@ function decideItem(
   payload: unknown,
   steps: EnvelopeSteps,
 ): { payload: unknown; result: ItemDecision } {
-  if ((type === 'event' || type === 'transaction') && isRecord(payload)) {
+  if (type === 'event' || type === 'transaction') {
+    if (!isRecord(payload)) {
+      return { payload: null, result: MALFORMED };
+    }
     const { event, outcome, droppedBy, tags } = steps.prepareEvent(payload as Event);
     return { payload: event, result: { outcome, droppedBy, tags } };
   }
@@ -88,7 +122,7 @@ function decideLogs(
 ): { payload: unknown; result: ItemDecision } {
   const droppedRecords: { index: number; rule: string }[] = [];
   const keptLogs = logs.filter((log, index) => {
-    const rule = steps.dropRule(log);
+    const rule = isRecord(log) ? steps.dropRule(log) : 'malformed';
     if (rule !== undefined) {
       droppedRecords.push({ index, rule });
     }

@@ -203,6 +203,22 @@ describe('check --out', () => {
     expect(lines.map((line) => JSON.parse(line).event_id)).toEqual(['1', '3']);
   });
 
+  it('reports a line it cannot write, nested too deeply, and writes the others', async () => {
+    // Too deep for JSON.stringify, and so written by hand; JSON.parse reads it.
+    const deep = `{"event_id":"2","type":"transaction","sdk":{"packages":${nested(100_000)}}}`;
+    const [first, , third] = jsonLines([transaction('1'), {}, transaction('3')]).split('\n');
+    write('archive.jsonl', `${first}\n${deep}\n${third}\n`);
+
+    const result = await check('archive.jsonl', '--out', 'filtered');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'archive.jsonl:2: cannot be written to --out: nested too deeply.',
+    );
+    const lines = read('filtered/archive.jsonl').trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line).event_id)).toEqual(['1', '3']);
+  });
+
   it('writes an envelope that the strict reader reads back, with dropped records gone and the attachment intact', async () => {
     write('everything.envelope', envelopeBytes(envelopeWithEverything()));
 
@@ -283,3 +299,8 @@ describe('check --quiet', () => {
     expect(result.stderr).toMatch(/^archive\.jsonl:2:1: invalid JSON/);
   });
 });
+
+/** The JSON text of an array nested `depth` levels deep. */
+function nested(depth: number): string {
+  return `${'['.repeat(depth)}${']'.repeat(depth)}`;
+}

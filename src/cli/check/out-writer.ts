@@ -17,6 +17,21 @@ export interface OutputSink {
   close(): Promise<void>;
 }
 
+/** What `--out` cannot write, such as a value nested too deeply to serialise. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+}
+
+/** `JSON.stringify`, turning a failure into an {@link OutputError} the check reports. */
+function serialize(value: unknown, indent?: number): string {
+  try {
+    return JSON.stringify(value, null, indent);
+  } catch (error) {
+    const reason = error instanceof RangeError ? 'nested too deeply' : 'not serialisable';
+    throw new OutputError(`cannot be written to --out: ${reason}`);
+  }
+}
+
 const EXTENSION_BY_FORMAT = { json: '.json', envelope: '.envelope', jsonl: '.jsonl' } as const;
 
 /** The file `--out` writes for an input: its own name, or `stdin` with an extension. */
@@ -52,13 +67,13 @@ class JsonLinesSink implements OutputSink {
 
   async event(event: Event | null): Promise<void> {
     if (event !== null) {
-      await writeLine(this.#stream, JSON.stringify(event));
+      await writeLine(this.#stream, serialize(event));
     }
   }
 
   async envelope(envelope: Envelope | null, form: EnvelopeForm): Promise<void> {
     if (envelope !== null) {
-      await writeLine(this.#stream, JSON.stringify(envelopeValue(envelope, form)));
+      await writeLine(this.#stream, serialize(envelopeValue(envelope, form)));
     }
   }
 
@@ -94,13 +109,13 @@ class DocumentSink implements OutputSink {
     this.#content =
       form === 'text'
         ? writeEnvelope(envelope)
-        : `${JSON.stringify(envelopeValue(envelope, form), null, 2)}\n`;
+        : `${serialize(envelopeValue(envelope, form), 2)}\n`;
   }
 
   async close(): Promise<void> {
     if (this.#content === undefined && (this.#isArray || this.#events.length > 0)) {
       const value = this.#isArray ? this.#events : this.#events[0];
-      this.#content = `${JSON.stringify(value, null, 2)}\n`;
+      this.#content = `${serialize(value, 2)}\n`;
     }
     if (this.#content !== undefined) {
       await writeFile(this.#path, this.#content);

@@ -11,7 +11,7 @@ import { Progress } from '../report/progress.ts';
 import type { Reporter } from '../report/reporter.ts';
 import { TextReporter } from '../report/text-reporter.ts';
 import { UsageError } from '../usage-error.ts';
-import { type OutputSink, openSink, outputPath } from './out-writer.ts';
+import { OutputError, type OutputSink, openSink, outputPath } from './out-writer.ts';
 import { Tally } from './tally.ts';
 import { envelopeUnits, eventUnit, headerResult } from './units.ts';
 
@@ -112,7 +112,7 @@ async function checkSource(source: InputSource, context: FileContext): Promise<v
     }
     await sink?.close();
   } catch (error) {
-    const problem = describeSystemError(error);
+    const problem = error instanceof OutputError ? error.message : describeSystemError(error);
     if (problem === undefined) {
       throw error;
     }
@@ -128,7 +128,24 @@ async function checkSource(source: InputSource, context: FileContext): Promise<v
   context.tally.file(faults.count);
 }
 
+/** Checks one record; one that cannot be written out is reported, and the rest go on. */
 async function checkRecord(
+  record: InputRecord,
+  context: FileContext,
+  faults: FaultCounter,
+  sink: OutputSink | undefined,
+): Promise<void> {
+  try {
+    await checkAndWrite(record, context, faults, sink);
+  } catch (error) {
+    if (!(error instanceof OutputError) || record.kind === 'fault') {
+      throw error;
+    }
+    await faults.report({ ...record.location, message: `${error.message}.` });
+  }
+}
+
+async function checkAndWrite(
   record: InputRecord,
   context: FileContext,
   faults: FaultCounter,
