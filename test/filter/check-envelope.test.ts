@@ -63,7 +63,7 @@ describe('checkEnvelope', () => {
       { index: 0, rule: 'malformed' },
       { index: 1, rule: 'malformed' },
     ]);
-    const [[header, payload]] = result.envelope?.[1] as unknown as [
+    const [[header, payload]] = (result.envelope as Envelope)[1] as unknown as [
       [{ item_count: number }, { items: unknown[] }],
     ];
     expect(header.item_count).toBe(1);
