@@ -28,7 +28,9 @@ export interface LoggerRule {
   match(names: readonly string[]): LoggerRuleMatch | undefined;
 }
 
-const GLOB_CHARACTERS = /[*?[\]{}!()+@]/;
+// Only these make a pattern a glob: `@`, `+`, `!` and parentheses are ordinary characters of
+// logger names (`@acme/payments`, `app(1)`), so patterns holding them match exactly.
+const GLOB_CHARACTERS = /[*?[\]{}]/;
 
 /** Tells whether an `ignoredLoggers` entry is a glob rather than a name. */
 export function isLoggerGlob(pattern: string): boolean {

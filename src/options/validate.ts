@@ -35,7 +35,22 @@ const nonEmptyString = (what: string) =>
   v.pipe(v.string(`${what} (a string)`), v.minLength(1, `${what}, not an empty string`));
 
 const functionOf = (what: string) =>
-  v.custom<(...args: never[]) => unknown>((input) => typeof input === 'function', what);
+  v.custom<(...args: never[]) => unknown>(
+    (input) => typeof input === 'function' && !isAsyncFunction(input),
+    (issue) =>
+      isAsyncFunction(issue.input) ? `${what}, not an async function; ${SYNC_ONLY}` : what,
+  );
+
+// The SDK runs every hook synchronously and sends the event right after: a promise would
+// decide too late, and its rejection would go unhandled in the application.
+const SYNC_ONLY = 'the filter decides before the event is sent, so it cannot await';
+
+function isAsyncFunction(input: unknown): boolean {
+  return (
+    typeof input === 'function' &&
+    /^Async(Generator)?Function$/.test(Object.getPrototypeOf(input)?.constructor?.name ?? '')
+  );
+}
 
 const detectorSwitches = v.strictObject(
   Object.fromEntries(DETECTOR_NAMES.map((name) => [name, flag])),
@@ -47,7 +62,13 @@ const scrubSchema = v.strictObject(
     keys: v.optional(
       v.array(
         v.union(
-          [nonEmptyString('a key name'), v.instance(RegExp)],
+          [
+            v.pipe(
+              nonEmptyString('a key name'),
+              v.regex(/[\p{L}\p{N}]/u, 'a key name with at least one letter or digit'),
+            ),
+            v.instance(RegExp),
+          ],
           'a key name (a non-empty string) or a regular expression',
         ),
         'an array of key names or regular expressions',
@@ -213,9 +234,9 @@ function knownKeysAt(issue: v.BaseIssue<unknown>): string[] {
 
 function isValidExceptionEntry(input: unknown): boolean {
   if (typeof input === 'string') {
-    return input.trim() !== '' && input === input.trim();
+    return input.trim() !== '' && input === input.trim() && input !== 'Object';
   }
-  if (typeof input !== 'function') {
+  if (typeof input !== 'function' || isAsyncFunction(input)) {
     return false;
   }
   // `Object` would match every thrown object, which is never what a list means.
@@ -223,11 +244,14 @@ function isValidExceptionEntry(input: unknown): boolean {
 }
 
 function exceptionEntryMessage(input: unknown): string {
+  if (input === Object || input === 'Object') {
+    return `${EXCEPTION_ENTRY}; \`Object\` would match every thrown object`;
+  }
   if (typeof input === 'string') {
     return 'a class name without surrounding spaces, not an empty string';
   }
-  if (input === Object) {
-    return `${EXCEPTION_ENTRY}; \`Object\` would match every thrown object`;
+  if (isAsyncFunction(input)) {
+    return `a predicate that returns a boolean, not an async function; ${SYNC_ONLY}`;
   }
   if (typeof input === 'object' && input !== null) {
     return `${EXCEPTION_ENTRY}; pass the class itself, not an instance or a plain object`;
@@ -242,6 +266,9 @@ export function loggerPatternProblem(pattern: string): string | undefined {
   }
   if (/\s/.test(pattern)) {
     return 'logger names contain no whitespace';
+  }
+  if (pattern.startsWith('!')) {
+    return 'negation is not supported: list the loggers to ignore';
   }
   if (pattern.startsWith('.') || pattern.endsWith('.') || pattern.includes('..')) {
     return 'dots only separate name parts, as in `http.security`';

@@ -1,3 +1,4 @@
+import { isThenable } from '@sentry/core';
 import { type DebugLogger, LOG_PREFIX } from '../debug.ts';
 import type { ItemKind } from './stats.ts';
 
@@ -89,13 +90,16 @@ export class DropLog {
     this.#writing = true;
     try {
       const logger = this.#logger as { info(...args: unknown[]): unknown; child?: unknown };
-      if (typeof logger.child === 'function') {
-        logger.info(
-          { rule: notice.rule, kind: notice.kind, eventId: notice.eventId, suppressed },
-          message,
-        );
-      } else {
-        logger.info(message);
+      const written =
+        typeof logger.child === 'function'
+          ? logger.info(
+              { rule: notice.rule, kind: notice.kind, eventId: notice.eventId, suppressed },
+              message,
+            )
+          : logger.info(message);
+      // A logger that writes asynchronously must not leave a rejection unhandled in the app.
+      if (isThenable(written)) {
+        written.then(undefined, () => this.#debug.warn('the drop logger failed to write'));
       }
     } catch (error) {
       this.#debug.warn(`the drop logger threw: ${String(error)}`);
@@ -105,7 +109,12 @@ export class DropLog {
   }
 }
 
-/** Tells whether a text is one of this package's own lines. */
+const OWN_LINE_START = `${LOG_PREFIX} dropped `;
+
+/**
+ * Tells whether a text is one of this package's drop notices. Only the notice's own start
+ * counts, so text that merely contains the prefix (user input, say) is not taken for one.
+ */
 export function isOwnLine(text: unknown): boolean {
-  return typeof text === 'string' && text.includes(LOG_PREFIX);
+  return typeof text === 'string' && text.startsWith(OWN_LINE_START);
 }

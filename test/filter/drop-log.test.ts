@@ -119,6 +119,33 @@ describe('drop notices', () => {
     expect(filter.stats().rules.ownLine).toEqual({ dropped: 2 });
   });
 
+  it('are recognised by their start only, so input quoting the prefix is not dropped', () => {
+    const filter = new SentryEventFilter({ logger: { info() {} } });
+    const quoting = filter.beforeSend({
+      exception: { values: [{ type: 'Error', value: 'invalid name "[sentry-event-filter] x"' }] },
+    });
+
+    expect(quoting).not.toBeNull();
+    expect(filter.stats().rules.ownLine).toBeUndefined();
+  });
+
+  it('never leave a rejection unhandled when the logger writes asynchronously', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    vi.useRealTimers();
+    const filter = new SentryEventFilter({
+      filteredOutExceptions: [AuthCancelledError],
+      logger: { info: () => Promise.reject(new Error('log sink closed')) },
+    });
+
+    dropAuthCancelled(filter, 'e1');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    process.off('unhandledRejection', onUnhandled);
+
+    expect(unhandled).toEqual([]);
+  });
+
   it('recognise their own lines later, when the capture happens asynchronously', () => {
     const lines: string[] = [];
     const filter = new SentryEventFilter({

@@ -28,6 +28,10 @@ describe('ignoredLoggers', () => {
     ['*.audit', 'billing.audit', true],
     ['{cron,queue}.heartbeat', 'queue.heartbeat', true],
     ['{cron,queue}.heartbeat', 'http.heartbeat', false],
+    ['@acme/payments', '@acme/payments.http', true],
+    ['@acme/payments', '@acme/paymentsx', false],
+    ['app(1)', 'app(1)', true],
+    ['app(1)', 'app1', false],
   ])('%s against %s', (pattern, name, dropped) => {
     it(dropped ? 'drops the event' : 'keeps the event', () => {
       expect(isEventDropped([pattern], loggerEvent(name))).toBe(dropped);

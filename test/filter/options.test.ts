@@ -112,6 +112,31 @@ describe('options validation', () => {
     ],
     ['a logger without info', { logger: {} }, 'logger', /`info` method/],
     [
+      'an async predicate',
+      { filteredOutExceptions: [async () => true] },
+      'filteredOutExceptions[0]',
+      /not an async function; the filter decides before the event is sent/,
+    ],
+    [
+      'an async logger name resolver',
+      { loggerName: async () => 'x' },
+      'loggerName',
+      /not an async function/,
+    ],
+    [
+      'the name Object',
+      { userCausedExceptions: ['Object'] },
+      'userCausedExceptions[0]',
+      /would match every thrown object/,
+    ],
+    ['a key name without words', { scrub: { keys: ['--'] } }, 'scrub.keys[0]', /letter or digit/],
+    [
+      'a negated logger pattern',
+      { ignoredLoggers: ['!noisy'] },
+      'ignoredLoggers[0]',
+      /negation is not supported/,
+    ],
+    [
       'an unknown detector',
       { scrub: { detectors: { phoneNumber: false } } },
       'scrub.detectors.phoneNumber',
