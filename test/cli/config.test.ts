@@ -147,14 +147,22 @@ describe('configuration errors', () => {
   );
 
   it('reports a JSON syntax error with its place', async () => {
-    const path = write('broken.json', '{\n  "ignoredLoggers": ["a",]\n}\n');
+    const path = write('broken.json', '{\n  "ignoredLoggers": ["a" "b"]\n}\n');
 
     const result = await check('--config', 'broken.json');
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      `${path}:2:26: Unexpected \`]\`; expected a JSON object of options.`,
+      `${path}:2:26: Unexpected String; expected a JSON object of options.`,
     );
+  });
+
+  it('accepts comments and trailing commas, as JSON with comments allows', async () => {
+    write('rules.jsonc', '{\n  // noisy\n  "ignoredLoggers": ["a",],\n}\n');
+
+    const result = await check('--config', 'rules.jsonc');
+
+    expect(result.code).toBe(0);
   });
 
   it('reports a JSON configuration that is not an object', async () => {

@@ -73,7 +73,7 @@ describe('init', () => {
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      'comments need a JavaScript module (.mjs, .js) or JSON with comments (.jsonc)',
+      'init writes an ES module (.mjs, or .js in a "type": "module" package) or JSON with comments (.jsonc).',
     );
   });
 });

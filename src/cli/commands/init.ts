@@ -45,8 +45,8 @@ export async function runInitCommand(rawArgs: readonly string[], io: CliIo): Pro
   const kind = KIND_BY_EXTENSION[extname(name).toLowerCase()];
   if (kind === undefined) {
     throw new UsageError(
-      `Cannot write a commented configuration to ${name}: comments need a JavaScript ` +
-        'module (.mjs, .js) or JSON with comments (.jsonc).',
+      `Cannot write a starter configuration to ${name}: init writes an ES module (.mjs, or ` +
+        '.js in a "type": "module" package) or JSON with comments (.jsonc).',
       'init',
     );
   }

@@ -14,13 +14,16 @@ export interface JsonConfig {
 }
 
 /**
- * Parses a JSON configuration. Comments are allowed (JSONC), so the same reader serves
+ * Parses a JSON configuration. Comments and trailing commas are allowed (JSONC), so the same reader serves
  * `.json` and `.jsonc` files; exception classes are written as their names.
  */
 export function parseJsonConfig(file: string, text: string): JsonConfig {
   let document: DocumentNode;
   try {
-    document = parseJsonTree(text.replace(/^\uFEFF/, ''), { mode: 'jsonc' });
+    document = parseJsonTree(text.replace(/^\uFEFF/, ''), {
+      mode: 'jsonc',
+      allowTrailingCommas: true,
+    });
   } catch (error) {
     throw new SentryEventFilterError(
       'INVALID_CONFIG_FILE',
