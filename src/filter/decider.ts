@@ -1,4 +1,4 @@
-import type { Breadcrumb, Event, EventHint, Log } from '@sentry/core';
+import { type Breadcrumb, type Event, type EventHint, isThenable, type Log } from '@sentry/core';
 import {
   collectCandidates,
   compileExceptionRule,
@@ -45,10 +45,13 @@ export class Decider {
   readonly #userCaused: ExceptionRule;
   readonly #ignoredLoggers: LoggerRule;
   readonly #loggerName: LoggerNameResolver | undefined;
+  /** Ignored loggers, or a notice logger whose lines can come back as breadcrumbs. */
+  readonly #mayDropBreadcrumbs: boolean;
 
   constructor(options: ResolvedOptions, host: DeciderHost) {
     this.#host = host;
     this.#matchCauses = options.matchCauses;
+    this.#mayDropBreadcrumbs = options.ignoredLoggers.length > 0 || options.logger !== undefined;
 
     const onPredicateFailure = (label: string, error: unknown): void => {
       host.reportFailure(`exception ${label} threw and counts as no match`, error);
@@ -110,6 +113,10 @@ export class Decider {
   /** Drops breadcrumbs whose category is an ignored logger. */
   breadcrumb(breadcrumb: Breadcrumb): DropRule | undefined {
     try {
+      // A notice written to the console comes back as a console breadcrumb.
+      if (isOwnLine(breadcrumb.message)) {
+        return OWN_LINE;
+      }
       return this.#matchLogger({ kind: 'breadcrumb', breadcrumb });
     } catch (error) {
       this.#host.reportFailure('the logger check failed; the breadcrumb is kept', error);
@@ -123,11 +130,21 @@ export class Decider {
    */
   withoutIgnoredBreadcrumbs(event: Event): Event {
     const breadcrumbs = event.breadcrumbs;
-    if (this.#ignoredLoggers.isEmpty || !Array.isArray(breadcrumbs) || breadcrumbs.length === 0) {
+    if (!this.#mayDropBreadcrumbs || !Array.isArray(breadcrumbs)) {
       return event;
     }
-    const kept = breadcrumbs.filter((breadcrumb) => this.breadcrumb(breadcrumb) === undefined);
-    return kept.length === breadcrumbs.length ? event : { ...event, breadcrumbs: kept };
+    const first = breadcrumbs.findIndex((breadcrumb) => this.breadcrumb(breadcrumb) !== undefined);
+    if (first === -1) {
+      return event;
+    }
+    const kept = breadcrumbs.slice(0, first);
+    for (let index = first + 1; index < breadcrumbs.length; index++) {
+      const breadcrumb = breadcrumbs[index] as Breadcrumb;
+      if (this.breadcrumb(breadcrumb) === undefined) {
+        kept.push(breadcrumb);
+      }
+    }
+    return { ...event, breadcrumbs: kept };
   }
 
   #classify(event: Event, hint: EventHint): Decision {
@@ -173,15 +190,24 @@ function safeLoggerName(
     return undefined;
   }
   let reported = false;
+  const report = (error: unknown): undefined => {
+    if (!reported) {
+      reported = true;
+      host.reportFailure('the loggerName option failed and counts as no name', error);
+    }
+    return undefined;
+  };
   return (source) => {
     try {
-      return resolve(source);
-    } catch (error) {
-      if (!reported) {
-        reported = true;
-        host.reportFailure('the loggerName option threw and counts as no name', error);
+      const name: unknown = resolve(source);
+      if (isThenable(name)) {
+        // The name is needed now; a rejection later must not go unhandled in the app.
+        name.then(undefined, () => undefined);
+        return report(new TypeError('loggerName returned a promise'));
       }
-      return undefined;
+      return name as string | undefined;
+    } catch (error) {
+      return report(error);
     }
   };
 }

@@ -1,4 +1,4 @@
-import type { Event, EventHint, Exception } from '@sentry/core';
+import { type Event, type EventHint, type Exception, isThenable } from '@sentry/core';
 
 /** A class, built-in or user-defined, whose instances (and subclass instances) match. */
 // biome-ignore lint/suspicious/noExplicitAny: a class constructor may take any arguments
@@ -165,14 +165,23 @@ function compilePredicateEntry(
       const error = candidate.live
         ? candidate.value
         : { name: candidate.type, message: candidate.message };
-      try {
-        return predicate(error, event) === true;
-      } catch (failure) {
+      const report = (failure: unknown): false => {
         if (!reported) {
           reported = true;
           onPredicateFailure(label, failure);
         }
         return false;
+      };
+      try {
+        const answer: unknown = predicate(error, event);
+        if (isThenable(answer)) {
+          // Too late to decide on, and its rejection must not go unhandled in the app.
+          answer.then(undefined, () => undefined);
+          return report(new TypeError('the predicate returned a promise, not a boolean'));
+        }
+        return answer === true;
+      } catch (failure) {
+        return report(failure);
       }
     },
   };
@@ -217,15 +226,28 @@ function serializedCandidate(exception: Exception): Candidate {
 
 /**
  * The exceptions of an event, causes first. Old SDKs (and Sentry's stored form of their
- * events) send `exception` as the list itself rather than `{ values: [...] }`.
+ * events) send `exception` as the list itself rather than `{ values: [...] }`; events read
+ * back from Sentry's API keep it as an `entries` item of type `exception`.
  */
 export function exceptionValues(event: Event): Exception[] {
-  const exception: unknown = event.exception;
+  const exception: unknown = event.exception ?? apiEntry(event, 'exception');
   if (Array.isArray(exception)) {
     return exception as Exception[];
   }
   const values: unknown = (exception as { values?: unknown } | undefined)?.values;
   return Array.isArray(values) ? (values as Exception[]) : [];
+}
+
+/** The `data` of an event's `entries` item of this type, as Sentry's API returns events. */
+function apiEntry(event: Event, type: string): unknown {
+  const entries: unknown = (event as { entries?: unknown }).entries;
+  if (!Array.isArray(entries)) {
+    return undefined;
+  }
+  const entry: unknown = entries.find(
+    (candidate: unknown) => (candidate as { type?: unknown } | null)?.type === type,
+  );
+  return (entry as { data?: unknown } | undefined)?.data;
 }
 
 function liveCauses(root: object): Candidate[] {

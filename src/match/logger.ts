@@ -61,6 +61,18 @@ export function compileLoggerRule(patterns: readonly string[]): LoggerRule {
   };
 }
 
+// Breadcrumb types the SDKs give to what their instrumentation records (requests, page
+// changes, clicks, queries), as listed in Sentry's breadcrumb interface docs. Their category
+// (`http`, `fetch`, `ui.click`, `query`) names the instrumentation, not a logger.
+const INSTRUMENTATION_TYPES: ReadonlySet<string> = new Set([
+  'http',
+  'navigation',
+  'query',
+  'transaction',
+  'ui',
+  'user',
+]);
+
 const PINO_ORIGIN = 'auto.log.pino';
 const CONSOLE_ORIGIN = 'auto.log.console';
 const CONSOLA_ORIGIN = 'auto.log.consola';
@@ -86,7 +98,9 @@ export function loggerNames(source: LoggerSource, resolve?: LoggerNameResolver):
       addLogNames(source.log, names);
       break;
     case 'breadcrumb':
-      addName(names, source.breadcrumb.category);
+      if (!INSTRUMENTATION_TYPES.has(String(source.breadcrumb.type))) {
+        addName(names, source.breadcrumb.category);
+      }
       break;
   }
 

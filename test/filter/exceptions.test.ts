@@ -138,6 +138,25 @@ describe('filteredOutExceptions', () => {
       expect(filter.stats().failures).toBe(0);
     });
 
+    it("read events as Sentry's API returns them, with the exception in entries", () => {
+      const filter = new SentryEventFilter({
+        filteredOutExceptions: ['AuthCancelledError'],
+        sensitiveLoggingEnabled: true,
+      });
+      const exported = {
+        eventID: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+        entries: [
+          { type: 'message', data: { formatted: 'sign-in cancelled' } },
+          {
+            type: 'exception',
+            data: { values: [{ type: 'AuthCancelledError', value: 'closed' }] },
+          },
+        ],
+      };
+
+      expect(filter.beforeSend(exported as unknown as Event)).toBeNull();
+    });
+
     it('match the exception type of a serialized event', () => {
       const filter = new SentryEventFilter({
         filteredOutExceptions: ['OperationalError'],
@@ -185,6 +204,29 @@ describe('filteredOutExceptions', () => {
       filter.beforeSend({ exception: { values: [{ type: 'KafkaError', value: 'x' }] } });
 
       expect(seen).toEqual([{ name: 'KafkaError', message: 'x' }]);
+    });
+
+    it('count as no match when they return a promise, which never rejects unhandled', async () => {
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => unhandled.push(reason);
+      process.on('unhandledRejection', onUnhandled);
+      // A plain function returning a promise gets past validation, which rejects async ones.
+      const lookup = (error: unknown) =>
+        Promise.reject(new Error(`cannot decide on ${String((error as Error).message)}`));
+      const filter = new SentryEventFilter({
+        filteredOutExceptions: [lookup as never],
+        sensitiveLoggingEnabled: true,
+      });
+
+      const result = filter.beforeSend(errorEvent(new Error('x')), {
+        originalException: new Error('x'),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      process.off('unhandledRejection', onUnhandled);
+
+      expect(result).not.toBeNull();
+      expect(unhandled).toEqual([]);
+      expect(filter.stats().failures).toBe(1);
     });
 
     it('count as no match when they throw, are reported once, and never break the app', () => {

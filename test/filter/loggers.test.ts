@@ -139,6 +139,26 @@ describe('ignoredLoggers', () => {
   });
 
   describe('breadcrumbs', () => {
+    it("leaves the SDK's own instrumentation breadcrumbs alone", () => {
+      const filter = filterWith({ ignoredLoggers: ['http', 'ui', 'console'] });
+
+      expect(filter.beforeBreadcrumb({ type: 'http', category: 'http', data: {} })).not.toBeNull();
+      expect(filter.beforeBreadcrumb({ type: 'ui', category: 'ui.click' })).not.toBeNull();
+      expect(filter.beforeBreadcrumb({ category: 'console', message: 'x' })).toBeNull();
+    });
+
+    it("drops the filter's own notices when they come back as console breadcrumbs", () => {
+      const filter = filterWith({ logger: { info() {} } });
+      const notice = '[sentry-event-filter] dropped event 123: ignoredLoggers: http.security';
+      const event: Event = {
+        message: 'checkout failed',
+        breadcrumbs: [{ category: 'console', message: notice }, loggerBreadcrumb('checkout')],
+      };
+
+      expect(filter.beforeBreadcrumb({ category: 'console', message: notice })).toBeNull();
+      expect(filter.beforeSend(event)?.breadcrumbs?.map((b) => b.category)).toEqual(['checkout']);
+    });
+
     it('drops breadcrumbs whose category is an ignored logger', () => {
       const filter = filterWith({ ignoredLoggers: ['http.security'] });
 
