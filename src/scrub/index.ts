@@ -1,15 +1,20 @@
-import type { Breadcrumb, Envelope, Event, Log, StreamedSpanJSON } from '@sentry/core';
+import type { Attachment, Breadcrumb, Envelope, Event, Log, StreamedSpanJSON } from '@sentry/core';
 import type { DebugLogger } from '../debug.ts';
 import { createTextScanner } from './detect/text-scanner.ts';
+import { scrubAttachmentObject } from './items/attachment.ts';
+import type { ItemContext } from './items/context.ts';
 import { scrubEnvelope } from './items/envelope.ts';
 import { scrubEvent } from './items/event.ts';
+import { createParameterJudge } from './items/parameters/index.ts';
+import type { Patched } from './items/patch.ts';
+import { scrubBreadcrumb, scrubLogRecord } from './items/record.ts';
 import { WalkRunner } from './items/run.ts';
 import { createKeyClassifier } from './keys/classify.ts';
 import { collectRemovals } from './meta/removals.ts';
 import type { ResolvedScrubOptions } from './options.ts';
-import { BREADCRUMB } from './shapes/event.ts';
-import { LOG, SERIALIZED_LOG, STREAMED_SPAN } from './shapes/telemetry.ts';
-import type { Shape } from './walk/shape.ts';
+import { STREAMED_SPAN } from './shapes/telemetry.ts';
+
+export { isReadAttachment } from './items/attachment-kind.ts';
 
 /** One replaced value, as the command line's `--explain` shows it. */
 export interface Removal {
@@ -46,6 +51,11 @@ export interface Scrubber {
   span(span: StreamedSpanJSON, removals?: Removal[]): StreamedSpanJSON;
   /** Scrubs every item of an envelope and its header, returning a new envelope. */
   envelope(envelope: Envelope, removals?: Removal[]): Envelope;
+  /**
+   * Scrubs an attachment as the SDK holds it (`hint.attachments`): returns a copy with scrubbed
+   * data, or the attachment itself when nothing changed. Its data is never written to.
+   */
+  attachment(attachment: Attachment, removals?: Removal[]): Attachment;
 }
 
 /**
@@ -77,22 +87,32 @@ export function createScrubber(
     removed,
     failed: (error) => reporter.failed(error),
   });
+  // Asks the detectors about texts built to judge message parameters: what it finds is not
+  // removed from anything, so it is not counted.
+  const probe = createTextScanner({ detectors, replacement, classifier, onRemoved: () => {} });
+  const context: ItemContext = {
+    runner,
+    scanner,
+    classifier,
+    parameters: { judge: createParameterJudge(probe), probe, replacement, removed },
+    removeIps,
+    onLimit: () => {},
+  };
 
-  const record = <T>(value: T, shape: Shape, removals: Removal[] | undefined): T => {
-    const scrubbed = runner.run(value, shape);
+  const record = <T>(scrubbed: Patched, removals: Removal[] | undefined): T => {
     if (removals !== undefined) {
       collectRemovals(scrubbed.meta, scrubbed.value, removals);
     }
-    return scrubbed.value;
+    return scrubbed.value as T;
   };
 
   return {
-    event: (event, removals) => scrubEvent(runner, event, removeIps, { removals }),
-    log: (log, removals) => record(log, isSerialized(log) ? SERIALIZED_LOG : LOG, removals),
-    breadcrumb: (breadcrumb, removals) => record(breadcrumb, BREADCRUMB, removals),
-    span: (span, removals) => record(span, STREAMED_SPAN, removals),
-    envelope: (envelope, removals) =>
-      scrubEnvelope({ runner, scanner, removeIps, onLimit: () => {} }, envelope, removals),
+    event: (event, removals) => scrubEvent(context, event, { removals }),
+    log: (log, removals) => record(scrubLogRecord(context, log, isSerialized(log)), removals),
+    breadcrumb: (breadcrumb, removals) => record(scrubBreadcrumb(context, breadcrumb), removals),
+    span: (span, removals) => record(runner.run(span, STREAMED_SPAN), removals),
+    envelope: (envelope, removals) => scrubEnvelope(context, envelope, removals),
+    attachment: (attachment, removals) => scrubAttachmentObject(context, attachment, { removals }),
   };
 }
 

@@ -1,29 +1,16 @@
 import type { Envelope } from '@sentry/core';
-import type { TextScanner } from '../detect/text-scanner.ts';
 import type { Removal } from '../index.ts';
-import { mergeMeta } from '../meta/meta.ts';
+import { withRecordedMeta } from '../meta/meta.ts';
 import { collectRemovals } from '../meta/removals.ts';
 import { SPAN_V1 } from '../shapes/event.ts';
-import {
-  ENVELOPE_HEADER,
-  METRIC,
-  SERIALIZED_LOG,
-  SESSION,
-  STREAMED_SPAN,
-} from '../shapes/telemetry.ts';
+import { ENVELOPE_HEADER, METRIC, SESSION, STREAMED_SPAN } from '../shapes/telemetry.ts';
 import { ANY, type Shape } from '../walk/shape.ts';
 import { scrubAttachment } from './attachment.ts';
+import type { ItemContext } from './context.ts';
 import { type ItemPlace, scrubEvent } from './event.ts';
+import type { Patched } from './patch.ts';
 import { headerFor, readJsonPayload, writePayload } from './payload.ts';
-import type { WalkRunner } from './run.ts';
-
-/** What scrubbing an envelope needs. */
-export interface EnvelopeContext {
-  readonly runner: WalkRunner;
-  readonly scanner: TextScanner;
-  readonly removeIps: boolean;
-  readonly onLimit: () => void;
-}
+import { scrubLogRecord } from './record.ts';
 
 type Item = readonly [Record<string, unknown>, unknown];
 
@@ -46,7 +33,7 @@ const EVENT_TYPES = new Set(['event', 'transaction', 'feedback', 'replay_event']
  * changed, else a new envelope that shares every unchanged item.
  */
 export function scrubEnvelope(
-  context: EnvelopeContext,
+  context: ItemContext,
   envelope: Envelope,
   removals: Removal[] | undefined,
 ): Envelope {
@@ -71,7 +58,7 @@ export function scrubEnvelope(
   return [scrubbedHeader.value, changedItems ?? items] as unknown as Envelope;
 }
 
-function scrubItem(context: EnvelopeContext, item: Item, place: ItemPlace): Item {
+function scrubItem(context: ItemContext, item: Item, place: ItemPlace): Item {
   const [header, payload] = item;
   const type = typeof header?.type === 'string' ? header.type : '';
   if (UNTOUCHED.has(type)) {
@@ -79,14 +66,7 @@ function scrubItem(context: EnvelopeContext, item: Item, place: ItemPlace): Item
   }
 
   if (type === 'attachment') {
-    const scrubbed = scrubAttachment(
-      context.runner,
-      context.scanner,
-      header,
-      payload,
-      place,
-      context.onLimit,
-    );
+    const scrubbed = scrubAttachment(context, header, payload, place);
     return scrubbed === undefined ? item : [headerFor(header, scrubbed) as Item[0], scrubbed];
   }
 
@@ -103,7 +83,7 @@ function scrubItem(context: EnvelopeContext, item: Item, place: ItemPlace): Item
 }
 
 function scrubJsonItem(
-  context: EnvelopeContext,
+  context: ItemContext,
   type: string,
   value: unknown,
   place: ItemPlace,
@@ -112,18 +92,19 @@ function scrubJsonItem(
     return value;
   }
   if (EVENT_TYPES.has(type)) {
-    return scrubEvent(context.runner, value, context.removeIps, place);
+    return scrubEvent(context, value, place);
   }
   const container = value as Record<string, unknown>;
+  const walk = (shape: Shape) => (record: unknown) => context.runner.run(record, shape);
   switch (type) {
     case 'log':
-      return scrubContainer(context, container, SERIALIZED_LOG, place);
+      return scrubContainer(context, container, (log) => scrubLogRecord(context, log, true), place);
     case 'span':
       return Array.isArray(container.items)
-        ? scrubContainer(context, container, STREAMED_SPAN, place)
+        ? scrubContainer(context, container, walk(STREAMED_SPAN), place)
         : scrubRecord(context, value, SPAN_V1, place);
     case 'trace_metric':
-      return scrubContainer(context, container, METRIC, place);
+      return scrubContainer(context, container, walk(METRIC), place);
     case 'session':
     case 'sessions':
       return scrubRecord(context, value, SESSION, place);
@@ -133,12 +114,7 @@ function scrubJsonItem(
 }
 
 /** One JSON payload without `_meta`: sessions, check-ins, user reports, unknown items. */
-function scrubRecord(
-  context: EnvelopeContext,
-  value: object,
-  shape: Shape,
-  place: ItemPlace,
-): unknown {
+function scrubRecord(context: ItemContext, value: object, shape: Shape, place: ItemPlace): unknown {
   const scrubbed = context.runner.run(value, shape);
   if (place.removals !== undefined) {
     collectRemovals(scrubbed.meta, scrubbed.value, place.removals, place);
@@ -152,9 +128,9 @@ function scrubRecord(
  * `ingest_settings.infer_ip` becomes `never`, so Relay does not add the client's address.
  */
 function scrubContainer(
-  context: EnvelopeContext,
+  context: ItemContext,
   container: Record<string, unknown>,
-  shape: Shape,
+  scrub: (record: unknown) => Patched,
   place: ItemPlace,
 ): unknown {
   const records = container.items;
@@ -164,7 +140,7 @@ function scrubContainer(
 
   let changed: unknown[] | undefined;
   records.forEach((record: unknown, index) => {
-    const scrubbed = scrubContainerRecord(context, record, shape, {
+    const scrubbed = scrubContainerRecord(scrub, record, {
       ...place,
       prefix: `items[${index}]`,
     });
@@ -186,23 +162,19 @@ function scrubContainer(
 }
 
 function scrubContainerRecord(
-  context: EnvelopeContext,
+  scrub: (record: unknown) => Patched,
   record: unknown,
-  shape: Shape,
   place: ItemPlace,
 ): unknown {
-  const { value, meta } = context.runner.run(record, shape);
+  const { value, meta } = scrub(record);
   if (meta === undefined || typeof value !== 'object' || value === null) {
     return value;
   }
-  const withMeta = {
-    ...(value as Record<string, unknown>),
-    _meta: mergeMeta((record as Record<string, unknown>)._meta, meta),
-  };
+  const { value: result, recorded } = withRecordedMeta(value, meta);
   if (place.removals !== undefined) {
-    collectRemovals(meta, withMeta, place.removals, place);
+    collectRemovals(recorded, result, place.removals, place);
   }
-  return withMeta;
+  return result;
 }
 
 function ingestSettings(settings: unknown, removeIps: boolean): unknown {

@@ -1,9 +1,12 @@
 import type { Event } from '@sentry/core';
 import type { Removal } from '../index.ts';
-import { mergeMeta } from '../meta/meta.ts';
+import { withRecordedMeta } from '../meta/meta.ts';
 import { collectRemovals } from '../meta/removals.ts';
-import { EVENT } from '../shapes/event.ts';
-import type { WalkRunner } from './run.ts';
+import { EVENT, EVENT_WITH_TAG_LIST } from '../shapes/event.ts';
+import { hasTagList, scrubApiParts } from './api-event.ts';
+import type { ItemContext } from './context.ts';
+import { eventSites, scrubParameters } from './parameters/index.ts';
+import type { Patched } from './patch.ts';
 
 /** Where an item sits, for `_meta` and removals. */
 export interface ItemPlace {
@@ -13,27 +16,31 @@ export interface ItemPlace {
 }
 
 /**
- * Scrubs an error or transaction event, records what was replaced in its `_meta` (merged with
- * any `_meta` it had), and turns off the server's IP inference when IPs are removed.
+ * Scrubs an error or transaction event: walks it by its shape, then the parts a shape cannot
+ * describe (the `entries` and tag list of events from Sentry's web API, message parameters
+ * judged by their template). Records what was replaced in its `_meta` (merged with any `_meta`
+ * it had), and turns off the server's IP inference when IPs are removed.
  */
-export function scrubEvent<T extends Event>(
-  runner: WalkRunner,
-  event: T,
-  removeIps: boolean,
-  place: ItemPlace,
-): T {
-  const { value, meta } = runner.run(event, EVENT);
-  if (typeof value !== 'object' || value === null) {
+export function scrubEvent<T extends Event>(context: ItemContext, event: T, place: ItemPlace): T {
+  const tagList = hasTagList(event);
+  const walked = context.runner.run(event, tagList ? EVENT_WITH_TAG_LIST : EVENT);
+  if (typeof walked.value !== 'object' || walked.value === null) {
     // The event itself could not be read: the pipeline sends what is left of its structure.
     throw new TypeError('the event could not be scrubbed');
   }
-  let result = removeIps ? withoutIpInference(value) : value;
-  if (meta !== undefined) {
-    const existing = (event as { _meta?: unknown })._meta;
-    result = { ...result, _meta: mergeMeta(existing, meta) };
-    if (place.removals !== undefined) {
-      collectRemovals(meta, result, place.removals, place);
-    }
+
+  let scrubbed: Patched = scrubApiParts(context, event, walked, tagList);
+  for (const site of eventSites(event as Record<string, unknown>)) {
+    scrubbed = scrubParameters(context.parameters, event, scrubbed, site);
+  }
+
+  const value = scrubbed.value as T;
+  const { value: result, recorded } = withRecordedMeta(
+    context.removeIps ? withoutIpInference(value) : value,
+    scrubbed.meta,
+  );
+  if (place.removals !== undefined) {
+    collectRemovals(recorded, result, place.removals, place);
   }
   return result;
 }

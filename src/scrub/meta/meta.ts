@@ -48,3 +48,23 @@ function mergeLeaf(existing: unknown, added: MetaLeaf): MetaLeaf {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Writes what a walk recorded into the `_meta` of the item it returned, and returns both. What
+ * the walk changed inside the item's own `_meta` (an original value Relay kept) is not written:
+ * meta about meta has no place in Sentry's format, and the change itself is in the item.
+ */
+export function withRecordedMeta<T extends object>(
+  value: T,
+  meta: MetaNode | undefined,
+): { readonly value: T; readonly recorded: MetaNode | undefined } {
+  if (meta === undefined) {
+    return { value, recorded: undefined };
+  }
+  const { _meta: _ofMeta, ...recorded } = meta;
+  if (Object.keys(recorded).length === 0) {
+    return { value, recorded: undefined };
+  }
+  const existing = (value as { _meta?: unknown })._meta;
+  return { value: { ...value, _meta: mergeMeta(existing, recorded) }, recorded };
+}

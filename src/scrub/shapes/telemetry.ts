@@ -1,4 +1,3 @@
-import { USER_RULE } from '../rules.ts';
 import {
   ANY,
   FILTER_CUSTOM,
@@ -11,6 +10,8 @@ import {
   same,
   shape,
 } from '../walk/shape.ts';
+import { withMeta } from './meta.ts';
+import { DYNAMIC_SAMPLING_CONTEXT } from './trace.ts';
 
 // Span, log and metric attributes: raw values (as `beforeSendSpan` and `beforeSendLog` see
 // them) or `{ value, type, unit }` (as serialized in envelopes). Attribute names are judged
@@ -64,52 +65,67 @@ export const LOG = keyedShape('log', {
   fields: { ...same(['level', 'severityNumber'], SKIP), attributes: ATTRIBUTES },
 });
 
-/** A log record in a `log` envelope item. */
-export const SERIALIZED_LOG = keyedShape('serialized log', {
-  fields: {
-    ...same(['timestamp', 'level', 'severity_number', 'trace_id', 'span_id'], SKIP),
-    attributes: ATTRIBUTES,
-  },
-});
+/** A log record in a `log` envelope item, with the `_meta` it may already carry. */
+export const SERIALIZED_LOG = withMeta(
+  keyedShape('serialized log', {
+    fields: {
+      ...same(['timestamp', 'level', 'severity_number', 'trace_id', 'span_id'], SKIP),
+      attributes: ATTRIBUTES,
+    },
+  }),
+);
 
 const SPAN_LINK = keyedShape('span link', {
   fields: { ...same(['trace_id', 'span_id', 'sampled'], SKIP), attributes: ATTRIBUTES },
 });
 
 /** A streamed span, as `beforeSendSpan` sees it or in a `span` envelope item (v2). */
-export const STREAMED_SPAN = keyedShape('streamed span', {
-  fields: {
-    ...same(
-      [
-        'trace_id',
-        'parent_span_id',
-        'span_id',
-        'start_timestamp',
-        'end_timestamp',
-        'status',
-        'is_segment',
-        'kind',
-      ],
-      SKIP,
-    ),
-    attributes: ATTRIBUTES,
-    links: shape('span links', { items: SPAN_LINK }),
-  },
-});
+export const STREAMED_SPAN = withMeta(
+  keyedShape('streamed span', {
+    fields: {
+      ...same(
+        [
+          'trace_id',
+          'parent_span_id',
+          'span_id',
+          'start_timestamp',
+          'end_timestamp',
+          'status',
+          'is_segment',
+          'kind',
+        ],
+        SKIP,
+      ),
+      attributes: ATTRIBUTES,
+      links: shape('span links', { items: SPAN_LINK }),
+    },
+  }),
+);
 
 /** A metric in a `trace_metric` envelope item. */
-export const METRIC = keyedShape('metric', {
-  fields: {
-    ...same(['timestamp', 'trace_id', 'span_id', 'name', 'type', 'value', 'unit'], SKIP),
-    attributes: ATTRIBUTES,
-  },
-});
+export const METRIC = withMeta(
+  keyedShape('metric', {
+    fields: {
+      ...same(['timestamp', 'trace_id', 'span_id', 'name', 'type', 'value', 'unit'], SKIP),
+      attributes: ATTRIBUTES,
+    },
+  }),
+);
 
 const SESSION_ATTRIBUTES = keyedShape('session attributes', {
   fields: { ip_address: REMOVE_IP, ...same(['release', 'environment', 'user_agent'], SKIP) },
 });
 
-/** A `session` or `sessions` envelope item: the device id is scanned, the IP removed. */
+// One bucket of a `sessions` item: counts, and the distinct id (`did`) of the user, which is
+// scanned like the `did` of a single session.
+// https://develop.sentry.dev/sdk/telemetry/sessions/#session-aggregates-payload
+const SESSION_AGGREGATE = keyedShape('session aggregate', {
+  fields: same(['started', 'exited', 'errored', 'abnormal', 'crashed', 'unhandled'], SKIP),
+});
+
+/**
+ * A `session` or `sessions` envelope item: the distinct ids (`did`) are scanned, the IP removed.
+ */
 export const SESSION = keyedShape('session', {
   fields: {
     ...same(
@@ -123,41 +139,16 @@ export const SESSION = keyedShape('session', {
         'duration',
         'abnormal_mechanism',
         'seq',
-        'aggregates',
       ],
       SKIP,
     ),
+    aggregates: shape('session aggregates', { items: SESSION_AGGREGATE }),
     attrs: SESSION_ATTRIBUTES,
     ipAddress: REMOVE_IP,
   },
 });
 
-const REMOVE_USER = shape('remove user', { text: 'remove', rule: USER_RULE });
-
-// The dynamic sampling context: only the transaction name can carry data; the user fields of
-// older SDKs are removed.
-const TRACE_HEADER = keyedShape('trace header', {
-  fields: {
-    ...same(
-      [
-        'trace_id',
-        'public_key',
-        'sample_rate',
-        'sampled',
-        'sample_rand',
-        'release',
-        'environment',
-        'replay_id',
-        'org_id',
-      ],
-      SKIP,
-    ),
-    user_id: REMOVE_USER,
-    user_segment: REMOVE_USER,
-  },
-});
-
 /** An envelope's header: the DSN keeps its public key and loses a secret key. */
 export const ENVELOPE_HEADER = keyedShape('envelope header', {
-  fields: { ...same(['event_id', 'sent_at', 'sdk'], SKIP), trace: TRACE_HEADER },
+  fields: { ...same(['event_id', 'sent_at', 'sdk'], SKIP), trace: DYNAMIC_SAMPLING_CONTEXT },
 });
