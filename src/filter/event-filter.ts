@@ -214,7 +214,29 @@ export class SentryEventFilter {
 
   #process(event: Event, hint: EventHint): Event | null {
     const prepared = this.#prepare(event, hint).event;
-    return prepared === null ? null : this.#scrubEvent(prepared);
+    if (prepared === null) {
+      return null;
+    }
+    this.#scrubAttachments(hint);
+    return this.#scrubEvent(prepared);
+  }
+
+  /**
+   * Attachments added with `scope.addAttachment` go out with the event from the hint, which is
+   * the SDK's own object: its entries are replaced by scrubbed copies.
+   */
+  #scrubAttachments(hint: EventHint): void {
+    const attachments = hint.attachments;
+    if (this.#scrubber === undefined || !Array.isArray(attachments)) {
+      return;
+    }
+    attachments.forEach((attachment, index) => {
+      attachments[index] = this.#scrub(
+        (scrubber) => scrubber.attachment(attachment),
+        attachment,
+        (input) => ({ ...input, data: '[Filtered: attachment could not be scrubbed]' }),
+      );
+    });
   }
 
   /** Decide, tag and enrich: everything but scrubbing. Counts the event. */
