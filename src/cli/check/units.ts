@@ -1,7 +1,8 @@
 import type { Event } from '@sentry/core';
 import { decodeUtf8 } from '../../envelope/index.ts';
 import type { CheckResult, EnvelopeCheckResult } from '../../filter/index.ts';
-import type { Removal } from '../../scrub/index.ts';
+import { isReadAttachment, type Removal } from '../../scrub/index.ts';
+import { LIMIT_RULE } from '../../scrub/rules.ts';
 import type { InputRecord, Location } from '../input/records.ts';
 
 /** A payload the filter passed through without looking inside: kept as bytes. */
@@ -12,6 +13,14 @@ export interface OpaquePayload {
   readonly binary: boolean;
   /** Byte offset of the item in the file, when known. */
   readonly offset: number | undefined;
+}
+
+/** An attachment the filter read: scanned, or replaced whole as too large to scrub. */
+export interface ReadPayload {
+  readonly length: number;
+  readonly filename: string | undefined;
+  /** Whether it was replaced by a note because it was too large to scrub. */
+  readonly replaced: boolean;
 }
 
 /**
@@ -33,6 +42,8 @@ export interface UnitResult {
   readonly droppedRecords?: readonly { readonly index: number; readonly rule: string }[];
   /** For payloads kept as bytes: what was passed through unread. */
   readonly opaque?: OpaquePayload;
+  /** For attachments kept as bytes that the filter read as text. */
+  readonly read?: ReadPayload;
 }
 
 /** Values removed from an envelope header, reported apart from its items. */
@@ -89,11 +100,19 @@ export function envelopeUnits(
     if (!(payload instanceof Uint8Array)) {
       return unit;
     }
+    const filename = typeof itemHeader.filename === 'string' ? itemHeader.filename : undefined;
+    if (itemResult.type === 'attachment' && isReadAttachment(itemHeader, payload)) {
+      // A text attachment too large to scrub is replaced whole, with a removal at its root.
+      const replaced = unit.removals.some(
+        (removal) => removal.rule === LIMIT_RULE && removal.path === '',
+      );
+      return { ...unit, read: { length: payload.length, filename, replaced } };
+    }
     return {
       ...unit,
       opaque: {
         length: payload.length,
-        filename: typeof itemHeader.filename === 'string' ? itemHeader.filename : undefined,
+        filename,
         binary: decodeUtf8(payload) === undefined,
         offset: record.form === 'text' ? source?.offset : undefined,
       },

@@ -114,7 +114,13 @@ function describeUnit(unit: UnitResult): string {
       `${name}${plural(unit.opaque.length, 'byte')} of ${kind}${at} passed through unread`,
     );
   }
-  if (unit.removals.length > 0) {
+  if (unit.read !== undefined) {
+    const name = unit.read.filename === undefined ? '' : `${JSON.stringify(unit.read.filename)}, `;
+    const how = unit.read.replaced ? 'replaced whole: too large to scrub' : 'scanned';
+    parts.push(`${name}${plural(unit.read.length, 'byte')} of text ${how}`);
+  }
+  // An attachment replaced whole says so; its one removal would only repeat it.
+  if (unit.removals.length > 0 && unit.read?.replaced !== true) {
     parts.push(`${plural(unit.removals.length, 'value')} removed`);
   }
   return parts.join(', ');
