@@ -3,6 +3,7 @@
  * application's code: accessors are skipped, and only plain objects and arrays are walked.
  * Whatever cannot be read (a throwing proxy trap, a revoked proxy) is left out.
  */
+import { SAFE_CUT_LENGTH } from '../scrub/index.ts';
 
 /** Bounds for what one event may carry from the errors it was captured with. */
 export const PLAIN_VALUE_LIMITS = {
@@ -12,19 +13,31 @@ export const PLAIN_VALUE_LIMITS = {
   keys: 50,
   /** Items kept per array. */
   items: 20,
-  /** Characters kept per string; longer ones end in `…`. */
-  stringLength: 1000,
+  /**
+   * Characters kept per string; longer ones end in `…`. Enrichment runs before scrubbing, so
+   * a cut here could leave part of a secret the scrubber no longer recognises
+   * (`postgres://app:Sup…`). Strings are cut no shorter than the scrubber's safe cut: the
+   * scrubber cuts long strings itself, after reading past its cut, and what is cut here lies
+   * beyond all it would read.
+   */
+  stringLength: SAFE_CUT_LENGTH,
   /** Values kept across one whole context, so that wide and deep data stay bounded together. */
   values: 500,
+  /**
+   * Characters kept across one whole context. A string that no longer fits is left out whole,
+   * with a note of its length, never cut.
+   */
+  characters: 262_144,
 } as const;
 
-/** How many values may still be added; shared by every call for one context. */
+/** How many values and characters may still be added; shared by every call for one context. */
 export interface ValueBudget {
   remaining: number;
+  characters: number;
 }
 
 export function createBudget(): ValueBudget {
-  return { remaining: PLAIN_VALUE_LIMITS.values };
+  return { remaining: PLAIN_VALUE_LIMITS.values, characters: PLAIN_VALUE_LIMITS.characters };
 }
 
 /**
@@ -97,7 +110,7 @@ export function toPlainValue(value: unknown, budget: ValueBudget, depth = 0): un
 function convert(value: unknown, budget: ValueBudget, depth: number): unknown {
   switch (typeof value) {
     case 'string':
-      return value === '' ? undefined : truncate(value);
+      return value === '' ? undefined : withinBudget(truncate(value), budget);
     case 'number':
       return Number.isFinite(value) ? value : String(value);
     case 'boolean':
@@ -105,7 +118,7 @@ function convert(value: unknown, budget: ValueBudget, depth: number): unknown {
     case 'bigint':
       return `${value}n`;
     case 'symbol':
-      return truncate(value.toString());
+      return withinBudget(truncate(value.toString()), budget);
     case 'object':
       return value === null ? undefined : convertObject(value, budget, depth);
     default:
@@ -176,6 +189,14 @@ function className(value: object): string {
   // A plain object's prototype is the root of its chain; a class merely named `Object` is not.
   const isRoot = Object.getPrototypeOf(prototype) === null;
   return name === 'Object' && !isRoot ? 'Object subclass' : name;
+}
+
+function withinBudget(text: string, budget: ValueBudget): string {
+  if (text.length > budget.characters) {
+    return `[${text.length} characters left out]`;
+  }
+  budget.characters -= text.length;
+  return text;
 }
 
 function truncate(text: string): string {

@@ -1,6 +1,6 @@
 import type { Attachment, Breadcrumb, Envelope, Event, Log, StreamedSpanJSON } from '@sentry/core';
 import type { DebugLogger } from '../debug.ts';
-import { createTextScanner } from './detect/text-scanner.ts';
+import { createTextScanner, MAX_TEXT_LENGTH } from './detect/text-scanner.ts';
 import { scrubAttachmentObject } from './items/attachment.ts';
 import type { ItemContext } from './items/context.ts';
 import { scrubEnvelope } from './items/envelope.ts';
@@ -15,6 +15,14 @@ import type { ResolvedScrubOptions } from './options.ts';
 import { STREAMED_SPAN } from './shapes/telemetry.ts';
 
 export { isReadAttachment } from './items/attachment-kind.ts';
+
+/**
+ * The shortest length a string may be cut to before it is scrubbed without leaving part of a
+ * secret behind. The scrubber cuts strings longer than `MAX_TEXT_LENGTH` itself, after
+ * scanning a quarter of that length past its cut, so a secret across its cut is removed whole;
+ * a cut at twice its length removes only text the scrubber never keeps.
+ */
+export const SAFE_CUT_LENGTH = MAX_TEXT_LENGTH * 2;
 
 /** One replaced value, as the command line's `--explain` shows it. */
 export interface Removal {
