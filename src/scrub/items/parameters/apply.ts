@@ -117,6 +117,14 @@ function rebuildCopy(
 
   const { site, judged, replaced } = message;
   const originals = site.parameters.map((parameter) => textOf(valueAt(original, parameter.path)));
+  // A copy the detectors already cleared of every replaced parameter stays as it is.
+  const holdsParameter = replaced.some(({ index }) => {
+    const text = originals[index];
+    return text === undefined || (text !== '' && current.includes(text));
+  });
+  if (!holdsParameter) {
+    return patched;
+  }
   const finals = judged.map((parameter) => parameter.text);
   for (const { index } of replaced) {
     finals[index] = context.replacement;

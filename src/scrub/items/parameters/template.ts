@@ -142,7 +142,7 @@ function parseBraces(text: string, named: boolean): Template {
 function consoleSuffix(text: string, count: number): Template {
   const prefix = text.slice(0, text.length - CONSOLE_SLOT.length * count);
   return {
-    literals: [prefix, ...Array.from({ length: count }, () => ' ')],
+    literals: [`${prefix} `, ...Array.from({ length: count - 1 }, () => ' '), ''],
     slots: Array.from({ length: count }, (_, index) => index),
   };
 }
