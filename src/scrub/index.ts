@@ -102,7 +102,13 @@ export function createScrubber(
     runner,
     scanner,
     classifier,
-    parameters: { judge: createParameterJudge(probe), probe, replacement, removed },
+    parameters: {
+      judge: createParameterJudge(probe),
+      probe,
+      replacement,
+      removed,
+      failed: (error) => reporter.failed(error),
+    },
     removeIps,
     onLimit: () => {},
   };

@@ -1,7 +1,7 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: tests read free-form payloads */
 import { type Breadcrumb, createEnvelope, type Log, type SerializedLog } from '@sentry/core';
 import { describe, expect, it } from 'vitest';
-import type { Removal } from '../../src/index.ts';
+import { type Removal, SentryEventFilter } from '../../src/index.ts';
 import { makeScrubber, scrubEvent, sent } from './helpers.ts';
 
 // A message's parameters are sent apart from the message: as log attributes, in
@@ -347,5 +347,42 @@ describe('the parameters of a message option', () => {
       serializedLog('password=%s', ['PW-EXAMPLE-16'], 'password=PW-EXAMPLE-16') as any,
     ) as any;
     expect(kept.attributes[parameter(0)].value).toBe('PW-EXAMPLE-16');
+  });
+});
+
+describe('a site that cannot be read again', () => {
+  /** An object whose `key` reads `value` once, then throws. */
+  function readOnce<T extends object>(target: T, key: string, value: unknown): T {
+    let reads = 0;
+    return Object.defineProperty(target, key, {
+      enumerable: true,
+      get() {
+        reads++;
+        if (reads > 1) {
+          throw new Error('read twice');
+        }
+        return value;
+      },
+    });
+  }
+
+  it('replaces its parameters whole when the template cannot be read again', () => {
+    const { event, failures, removed } = scrubEvent({
+      logentry: readOnce({ params: ['jane@example.com', ':PW-EXAMPLE-17'] }, 'message', 'a'),
+    });
+    expect((event.logentry as any).params).toEqual([F, F]);
+    expect(failures).toHaveLength(1);
+    expect(removed).toContain('@unreadable:filter');
+  });
+
+  it('never sends a parameter it could not judge', () => {
+    const filter = new SentryEventFilter();
+    const args = readOnce(['password=%s'], '1', 'PW-EXAMPLE-18');
+    const event = filter.beforeSend({
+      message: 'password=%s PW-EXAMPLE-18',
+      extra: { arguments: args },
+    });
+    expect(sent(event)).not.toContain('PW-EXAMPLE-18');
+    expect(filter.stats().failures).toBeGreaterThan(0);
   });
 });

@@ -60,7 +60,7 @@ function scrubEntries(context: ItemContext, entries: unknown[], patched: Patched
   return scrubList(patched, ['entries'], entries, (entry) => {
     const type = (entry as { type?: unknown } | null)?.type;
     const walked = context.runner.run(entry, entryShape(type));
-    const site = type === 'message' ? messageEntrySite(entry) : undefined;
+    const site = type === 'message' ? messageEntrySite(walked.value) : undefined;
     return site === undefined ? walked : scrubParameters(context.parameters, entry, walked, site);
   });
 }

@@ -30,7 +30,8 @@ export function scrubEvent<T extends Event>(context: ItemContext, event: T, plac
   }
 
   let scrubbed: Patched = scrubApiParts(context, event, walked, tagList);
-  for (const site of eventSites(event as Record<string, unknown>)) {
+  // Sites are found in the walked event: the same places, with nothing left to throw.
+  for (const site of eventSites(scrubbed.value as Record<string, unknown>)) {
     scrubbed = scrubParameters(context.parameters, event, scrubbed, site);
   }
 

@@ -10,14 +10,14 @@ import type { Patched } from './patch.ts';
  */
 export function scrubLogRecord(context: ItemContext, log: unknown, serialized: boolean): Patched {
   const walked = context.runner.run(log, serialized ? SERIALIZED_LOG : LOG);
-  const site = logSite(log, serialized);
+  const site = logSite(walked.value, serialized);
   return site === undefined ? walked : scrubParameters(context.parameters, log, walked, site);
 }
 
 /** Scrubs a breadcrumb; a console breadcrumb's arguments are judged by the first one. */
 export function scrubBreadcrumb(context: ItemContext, breadcrumb: unknown): Patched {
   const walked = context.runner.run(breadcrumb, BREADCRUMB);
-  const site = breadcrumbSite(breadcrumb);
+  const site = breadcrumbSite(walked.value);
   return site === undefined
     ? walked
     : scrubParameters(context.parameters, breadcrumb, walked, site);
