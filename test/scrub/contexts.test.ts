@@ -41,6 +41,32 @@ describe('contexts', () => {
     expect(scrubEvent(input).event).toBe(input);
   });
 
+  it('knows the contexts an SDK names otherwise by their type', () => {
+    const input = {
+      contexts: {
+        chrome: { type: 'runtime', name: 'Chrome', version: '120.0.0.1' },
+        'server-os': { type: 'os', name: 'Linux', kernel_version: '5.5.5.5', note: 'token=T-2' },
+        deploy: { type: 'jane@example.com', build: '10.1.1.1' },
+        secret: { type: 'os', value: 'S-EXAMPLE-3' },
+      },
+    };
+    const { event, removals } = scrubEvent(input);
+    expect(event.contexts).toEqual({
+      chrome: { type: 'runtime', name: 'Chrome', version: '120.0.0.1' },
+      'server-os': { type: 'os', name: 'Linux', kernel_version: '5.5.5.5', note: `token=${F}` },
+      deploy: { type: F, build: F },
+      secret: { type: F, value: F },
+    });
+    expect(removals.map((removal) => removal.path)).toEqual([
+      'contexts["server-os"].note',
+      'contexts.deploy.type',
+      'contexts.deploy.build',
+      'contexts.secret.type',
+      'contexts.secret.value',
+    ]);
+    expect(input.contexts.deploy.build).toBe('10.1.1.1');
+  });
+
   it('still scans the other fields of the known contexts', () => {
     const { event } = scrubEvent({
       contexts: { app: { app_version: '1.0', app_start_url: 'https://x.example.com/?token=T-1' } },

@@ -1,5 +1,5 @@
 import type { MetaNode } from '../meta/meta.ts';
-import { entryMetaShape, entryShape, tagObjectShape, tagValueShape } from '../shapes/api.ts';
+import { entryMetaShape, entryShape, tagObjectShape, valueShapeFor } from '../shapes/api.ts';
 import { ANY } from '../walk/shape.ts';
 import { isPair } from '../walk/values.ts';
 import type { ItemContext } from './context.ts';
@@ -36,24 +36,7 @@ export function scrubApiParts(
   if (tagList && Array.isArray(tags)) {
     patched = scrubTagList(context, tags, patched);
   }
-  return patched.meta === walked.meta
-    ? patched
-    : { ...patched, meta: inOrderOf(event, patched.meta) };
-}
-
-// The meta of the parts added after the walk goes where the parts are in the event, so
-// removals are listed in the event's order.
-function inOrderOf(event: object, meta: MetaNode | undefined): MetaNode | undefined {
-  if (meta === undefined) {
-    return meta;
-  }
-  const ordered: MetaNode = {};
-  for (const key of Object.keys(event)) {
-    if (key in meta) {
-      ordered[key] = meta[key];
-    }
-  }
-  return { ...ordered, ...meta };
+  return patched;
 }
 
 function scrubEntries(context: ItemContext, entries: unknown[], patched: Patched): Patched {
@@ -95,7 +78,7 @@ function scrubTagList(context: ItemContext, tags: unknown[], patched: Patched): 
   return scrubList(patched, ['tags'], tags, (tag) => {
     if (isPair(tag)) {
       const [key, value] = tag;
-      const scrubbed = context.runner.run(value, tagValueShape(context.classifier.classify(key)));
+      const scrubbed = context.runner.run(value, valueShapeFor(context.classifier.classify(key)));
       return {
         value: scrubbed.value === value ? tag : [key, scrubbed.value],
         meta: scrubbed.meta === undefined ? undefined : { '1': scrubbed.meta },

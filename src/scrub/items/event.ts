@@ -2,11 +2,12 @@ import type { Event } from '@sentry/core';
 import type { Removal } from '../index.ts';
 import { withRecordedMeta } from '../meta/meta.ts';
 import { collectRemovals } from '../meta/removals.ts';
-import { EVENT, EVENT_WITH_TAG_LIST } from '../shapes/event.ts';
+import { eventShape } from '../shapes/event.ts';
 import { hasTagList, scrubApiParts } from './api-event.ts';
 import type { ItemContext } from './context.ts';
+import { hasNamedContexts, scrubNamedContexts } from './contexts.ts';
 import { eventSites, scrubParameters } from './parameters/index.ts';
-import type { Patched } from './patch.ts';
+import { metaInOrderOf, type Patched } from './patch.ts';
 
 /** Where an item sits, for `_meta` and removals. */
 export interface ItemPlace {
@@ -17,19 +18,25 @@ export interface ItemPlace {
 
 /**
  * Scrubs an error or transaction event: walks it by its shape, then the parts a shape cannot
- * describe (the `entries` and tag list of events from Sentry's web API, message parameters
- * judged by their template). Records what was replaced in its `_meta` (merged with any `_meta`
+ * describe (the `entries` and tag list of events from Sentry's web API, contexts known by
+ * their type, message parameters judged by their template). Records what was replaced in its `_meta` (merged with any `_meta`
  * it had), and turns off the server's IP inference when IPs are removed.
  */
 export function scrubEvent<T extends Event>(context: ItemContext, event: T, place: ItemPlace): T {
-  const tagList = hasTagList(event);
-  const walked = context.runner.run(event, tagList ? EVENT_WITH_TAG_LIST : EVENT);
+  const parts = { tagList: hasTagList(event), namedContexts: hasNamedContexts(event) };
+  const walked = context.runner.run(event, eventShape(parts));
   if (typeof walked.value !== 'object' || walked.value === null) {
     // The event itself could not be read: the pipeline sends what is left of its structure.
     throw new TypeError('the event could not be scrubbed');
   }
 
-  let scrubbed: Patched = scrubApiParts(context, event, walked, tagList);
+  let scrubbed: Patched = scrubApiParts(context, event, walked, parts.tagList);
+  if (parts.namedContexts) {
+    scrubbed = scrubNamedContexts(context, event, scrubbed);
+  }
+  if (scrubbed.meta !== walked.meta) {
+    scrubbed = { ...scrubbed, meta: metaInOrderOf(event, scrubbed.meta) };
+  }
   // Sites are found in the walked event: the same places, with nothing left to throw.
   for (const site of eventSites(scrubbed.value as Record<string, unknown>)) {
     scrubbed = scrubParameters(context.parameters, event, scrubbed, site);

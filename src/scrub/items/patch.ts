@@ -49,3 +49,20 @@ export function metaAt(meta: MetaNode | undefined, path: Path): MetaNode | undef
 export function withMetaAt(meta: MetaNode | undefined, path: Path, node: MetaNode): MetaNode {
   return withValueAt(meta ?? {}, path.map(String), node) as MetaNode;
 }
+
+/**
+ * `meta` with its top-level keys in the order of `value`'s keys, so that removals are listed
+ * in the item's order also where meta was added after the walk.
+ */
+export function metaInOrderOf(value: object, meta: MetaNode | undefined): MetaNode | undefined {
+  if (meta === undefined) {
+    return meta;
+  }
+  const ordered: MetaNode = {};
+  for (const key of Object.keys(value)) {
+    if (key in meta) {
+      ordered[key] = meta[key];
+    }
+  }
+  return { ...ordered, ...meta };
+}

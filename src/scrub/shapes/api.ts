@@ -83,8 +83,11 @@ export function tagObjectShape(verdict: KeyVerdict): Shape {
   return TAGS[verdict];
 }
 
-/** The value shape of a `[key, value]` tag whose key was judged `verdict`. */
-export function tagValueShape(verdict: KeyVerdict): Shape {
+/**
+ * The shape of a value under a key judged `verdict`, as a map walks it: a `[key, value]` tag,
+ * a context.
+ */
+export function valueShapeFor(verdict: KeyVerdict): Shape {
   switch (verdict) {
     case KeyVerdict.Secret:
       return FILTER_SECRET;

@@ -2,9 +2,11 @@ import { ANY_KEYED, keyedShape, type Shape, SKIP, same, shape } from '../walk/sh
 import { DYNAMIC_SAMPLING_CONTEXT } from './trace.ts';
 
 // Contexts the SDKs fill in themselves, with the fields that only describe the machine or the
-// build: `5.5.5.5` is a kernel version in `os`, not an IP address. Every other context,
-// custom ones included, is walked like `extra`, `type`, `version` and `build` too: an
-// application can put anything there (`setContext('deploy', { build: url })`).
+// build: `5.5.5.5` is a kernel version in `os`, not an IP address. They are known by their
+// name, or by their `type` when an SDK names them otherwise (Electron's `chrome` and `node`,
+// `server-os`: `items/contexts.ts`). Every other context, custom ones included, is walked like
+// `extra`, `type`, `version` and `build` too: an application can put anything there
+// (`setContext('deploy', { build: url })`).
 // Context types: https://develop.sentry.dev/sdk/data-model/event-payloads/contexts/ and
 // Relay's `relay-event-schema` contexts (`client_os` is the `os` Relay reads from a client's
 // user agent).
@@ -19,11 +21,14 @@ const DESCRIPTIVE_FIELDS = [
   'app_build',
 ];
 
-const KNOWN_CONTEXT = keyedShape('known context', { fields: same(DESCRIPTIVE_FIELDS, SKIP) });
+/** A context an SDK fills in: what describes the machine or the build stays. */
+export const KNOWN_CONTEXT = keyedShape('known context', {
+  fields: same(DESCRIPTIVE_FIELDS, SKIP),
+});
 
-const KNOWN_CONTEXT_NAMES = [
+/** The types of the contexts an SDK fills in; their usual names are the same. */
+export const KNOWN_CONTEXT_TYPES: ReadonlySet<string> = new Set([
   'os',
-  'client_os',
   'runtime',
   'app',
   'browser',
@@ -31,7 +36,9 @@ const KNOWN_CONTEXT_NAMES = [
   'gpu',
   'culture',
   'cloud_resource',
-];
+]);
+
+const KNOWN_CONTEXT_NAMES = [...KNOWN_CONTEXT_TYPES, 'client_os'];
 
 const TRACE_CONTEXT = keyedShape('trace context', {
   fields: {

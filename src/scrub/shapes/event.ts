@@ -187,14 +187,39 @@ const EVENT_FIELDS: Record<string, Shape> = {
 };
 
 const EVENT_WITHOUT_META = keyedShape('event', { fields: EVENT_FIELDS });
+const EVENT_META = metaShapeOf(EVENT_WITHOUT_META);
 
 /** An error or transaction event, with the `_meta` it may already carry. */
 export const EVENT = withMeta(EVENT_WITHOUT_META);
 
-/**
- * An event whose `tags` are a list of `{ key, value }` (Sentry's web API): those are judged by
- * their key one by one (`items/api-event.ts`).
- */
-export const EVENT_WITH_TAG_LIST = keyedShape('event with a tag list', {
-  fields: { ...EVENT_FIELDS, tags: SKIP, _meta: metaShapeOf(EVENT_WITHOUT_META) },
-});
+/** Parts of an event a shape cannot describe, scrubbed one by one after the walk. */
+export interface EventParts {
+  /** `tags` are a list holding `{ key, value }` tags (Sentry's web API). */
+  readonly tagList: boolean;
+  /** `contexts` has a context of a known type under another name. */
+  readonly namedContexts: boolean;
+}
+
+// The walk leaves such parts alone; their `_meta` is still walked with the event's.
+const VARIANTS = new Map<string, Shape>();
+
+/** The shape to walk an event with, leaving `parts` to be scrubbed after the walk. */
+export function eventShape(parts: EventParts): Shape {
+  if (!parts.tagList && !parts.namedContexts) {
+    return EVENT;
+  }
+  const key = `${parts.tagList}:${parts.namedContexts}`;
+  let variant = VARIANTS.get(key);
+  if (variant === undefined) {
+    variant = keyedShape(`event without ${key}`, {
+      fields: {
+        ...EVENT_FIELDS,
+        ...(parts.tagList ? { tags: SKIP } : {}),
+        ...(parts.namedContexts ? { contexts: SKIP } : {}),
+        _meta: EVENT_META,
+      },
+    });
+    VARIANTS.set(key, variant);
+  }
+  return variant;
+}

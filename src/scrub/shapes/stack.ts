@@ -117,7 +117,7 @@ export const EXCEPTION = valuesOf('exception', EXCEPTION_VALUE, ['excOmitted', '
 
 const THREAD = keyedShape('thread', {
   fields: {
-    ...same(['id', 'current', 'crashed', 'main', 'state', 'held_locks', 'heldLocks', 'name'], SKIP),
+    ...same(['id', 'current', 'crashed', 'main', 'state', 'held_locks', 'name'], SKIP),
     stacktrace: STACKTRACE,
     raw_stacktrace: STACKTRACE,
     rawStacktrace: STACKTRACE,
