@@ -1,7 +1,7 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: tests read free-form payloads */
 import { type Attachment, createEnvelope } from '@sentry/core';
 import { describe, expect, it } from 'vitest';
-import type { Removal } from '../../src/index.ts';
+import { type Removal, SentryEventFilter } from '../../src/index.ts';
 import { isReadAttachment } from '../../src/scrub/index.ts';
 import { makeScrubber } from './helpers.ts';
 
@@ -136,5 +136,39 @@ describe('attachments as the SDK holds them', () => {
     const { scrubber } = makeScrubber();
     const attachment: Attachment = { filename: 'a.txt', data: 'nothing to see' };
     expect(scrubber.attachment(attachment)).toBe(attachment);
+  });
+});
+
+describe('attachments in the hint of the hand-wired hooks', () => {
+  it.each([
+    ['beforeSend', (filter: SentryEventFilter) => filter.beforeSend],
+    ['beforeSendTransaction', (filter: SentryEventFilter) => filter.beforeSendTransaction],
+  ] as const)('%s replaces the entries of the hint with scrubbed copies', (_name, hook) => {
+    const data = encode(SECRET_TEXT);
+    const log: Attachment = { filename: 'app.log', data };
+    const image: Attachment = { filename: 'x.png', contentType: 'image/png', data };
+    const attachments = [log, image];
+    const hint = { attachments };
+
+    hook(new SentryEventFilter())({ message: 'checkout failed' }, hint);
+
+    expect(hint.attachments).toBe(attachments);
+    expect(decode(attachments[0]?.data as Uint8Array)).toBe(SCRUBBED_TEXT);
+    expect(attachments[1]).toBe(image);
+    expect(log.data).toBe(data);
+    expect(decode(data)).toBe(SECRET_TEXT);
+  });
+
+  it('leaves them alone when sensitive logging is enabled, and for dropped events', () => {
+    const log: Attachment = { filename: 'app.log', data: SECRET_TEXT };
+    const hint = { attachments: [log] };
+    new SentryEventFilter({ sensitiveLoggingEnabled: true }).beforeSend({ message: 'x' }, hint);
+    expect(hint.attachments[0]).toBe(log);
+
+    class Cancelled extends Error {}
+    const dropped = { attachments: [log], originalException: new Cancelled() };
+    const filter = new SentryEventFilter({ filteredOutExceptions: [Cancelled] });
+    expect(filter.beforeSend({ message: 'x' }, dropped)).toBeNull();
+    expect(dropped.attachments[0]).toBe(log);
   });
 });
