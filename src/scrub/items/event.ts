@@ -19,8 +19,9 @@ export interface ItemPlace {
 /**
  * Scrubs an error or transaction event: walks it by its shape, then the parts a shape cannot
  * describe (the `entries` and tag list of events from Sentry's web API, contexts known by
- * their type, message parameters judged by their template). Records what was replaced in its `_meta` (merged with any `_meta`
- * it had), and turns off the server's IP inference when IPs are removed.
+ * their type, message parameters judged by their template). Records what was replaced in its
+ * `_meta` (merged with any `_meta` it had), and turns off the server's IP inference when IPs
+ * are removed.
  */
 export function scrubEvent<T extends Event>(context: ItemContext, event: T, place: ItemPlace): T {
   const parts = { tagList: hasTagList(event), namedContexts: hasNamedContexts(event) };
