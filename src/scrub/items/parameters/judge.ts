@@ -33,8 +33,10 @@ const STAND_IN = 'q0q0q0q0q0q0q0q0q0q0q0q0';
 const OBJECT_STAND_IN = '[object]';
 // Around each placeholder, this much of the template and of each parameter is read.
 const EDGE = 4096;
-// Templates remembered; a stream of generated templates stops being remembered here.
+// Templates remembered; a stream of generated templates stops being remembered here, and a
+// template longer than a log line is not kept at all.
 const CACHE_LIMIT = 256;
+const MAX_CACHED_KEY = 2048;
 
 /**
  * Builds the judge on a scanner that reports nothing: its findings are questions, not
@@ -55,11 +57,14 @@ export function createParameterJudge(probe: TextScanner): ParameterJudge {
       return known;
     }
     const rendered = renderTemplate(template, () => STAND_IN, EDGE);
-    const rules = slots.map((slot) => firstOverlap(findHits(probe, rendered.text), rendered, slot));
-    if (cache.size >= CACHE_LIMIT) {
-      cache.clear();
+    const hits = findHits(probe, rendered.text);
+    const rules = slots.map((slot) => firstOverlap(hits, rendered, slot));
+    if (cacheKey.length <= MAX_CACHED_KEY) {
+      if (cache.size >= CACHE_LIMIT) {
+        cache.clear();
+      }
+      cache.set(cacheKey, rules);
     }
-    cache.set(cacheKey, rules);
     return rules;
   };
 
