@@ -5,7 +5,7 @@ import { replacedMeta } from '../../walk/remarks.ts';
 import { metaAt, type Patched, type Path, valueAt, withMetaAt, withValueAt } from '../patch.ts';
 import { type Message, rebuildCopy } from './copies.ts';
 import type { JudgedParameter, ParameterJudge } from './judge.ts';
-import { parseTemplate, type Syntax } from './template.ts';
+import type { Syntax } from './template.ts';
 import { stringOf, textOf } from './texts.ts';
 
 /** What scrubbing message parameters needs; built once per scrubber. */
@@ -73,14 +73,12 @@ function judgeSite(
     return scrubbed;
   }
 
-  const named = site.parameters.some((parameter) => typeof parameter.slot === 'string');
-  const template = parseTemplate(source, site.syntax, site.parameters.length, named);
   const judged: JudgedParameter[] = site.parameters.map((parameter) => ({
     slot: parameter.slot,
     text: textOf(valueAt(scrubbed.value, parameter.path)),
     changed: metaAt(scrubbed.meta, parameter.path) !== undefined,
   }));
-  const rules = context.judge.judge(`${site.syntax}\u0000${source}`, template, judged);
+  const { template, rules } = context.judge.judge(source, site.syntax, judged);
 
   let patched = scrubbed;
   const replaced: Message['replaced'][number][] = [];

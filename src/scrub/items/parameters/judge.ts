@@ -1,6 +1,12 @@
 import type { TextScanner } from '../../detect/text-scanner.ts';
 import { findHits, type Hit } from './hits.ts';
-import { type Rendered, renderTemplate, type Template } from './template.ts';
+import {
+  parseTemplate,
+  type Rendered,
+  renderTemplate,
+  type Syntax,
+  type Template,
+} from './template.ts';
 
 /** One parameter of a message, as the judge sees it. */
 export interface JudgedParameter {
@@ -12,17 +18,16 @@ export interface JudgedParameter {
   readonly changed: boolean;
 }
 
+/** What the judge found: the template as read, and per parameter the rule or `undefined`. */
+export interface Judgement {
+  readonly template: Template;
+  readonly rules: readonly (string | undefined)[];
+}
+
 /** Finds the parameters of a message that are sensitive because of where they stand. */
 export interface ParameterJudge {
-  /**
-   * For each parameter, the rule that makes it sensitive, or `undefined`. `key` identifies the
-   * template for the cache of what its own text says.
-   */
-  judge(
-    key: string,
-    template: Template,
-    parameters: readonly JudgedParameter[],
-  ): (string | undefined)[];
+  /** Reads `source` in `syntax` and judges each parameter where its placeholder stands. */
+  judge(source: string, syntax: Syntax, parameters: readonly JudgedParameter[]): Judgement;
 }
 
 // What a parameter is replaced by to ask what the template says about it: long enough and with
@@ -48,30 +53,42 @@ const MAX_CACHED_KEY = 2048;
  *   inside it although the detectors found nothing in the parameter alone.
  */
 export function createParameterJudge(probe: TextScanner): ParameterJudge {
-  const cache = new Map<string, readonly (string | undefined)[]>();
+  const cache = new Map<string, Judgement>();
 
-  const byTemplate = (key: string, template: Template, slots: readonly (number | string)[]) => {
-    const cacheKey = `${key}\u0000${slots.join('\u0000')}`;
-    const known = cache.get(cacheKey);
+  // The template read, and what its own text says about each slot; remembered per template.
+  const byTemplate = (
+    source: string,
+    syntax: Syntax,
+    slots: readonly (number | string)[],
+  ): Judgement => {
+    const key = `${syntax}\u0000${source}\u0000${slots.join('\u0000')}`;
+    const known = cache.get(key);
     if (known !== undefined) {
       return known;
     }
+    const named = slots.some((slot) => typeof slot === 'string');
+    const template = parseTemplate(source, syntax, slots.length, named);
     const rendered = renderTemplate(template, () => STAND_IN, EDGE);
     const hits = findHits(probe, rendered.text);
-    const rules = slots.map((slot) => firstOverlap(hits, rendered, slot));
-    if (cacheKey.length <= MAX_CACHED_KEY) {
+    const judgement = { template, rules: slots.map((slot) => firstOverlap(hits, rendered, slot)) };
+    if (key.length <= MAX_CACHED_KEY) {
       if (cache.size >= CACHE_LIMIT) {
         cache.clear();
       }
-      cache.set(cacheKey, rules);
+      cache.set(key, judgement);
     }
-    return rules;
+    return judgement;
   };
 
   return {
-    judge(key, template, parameters) {
+    judge(source, syntax, parameters) {
       const slots = parameters.map((parameter) => parameter.slot);
-      const rules = [...byTemplate(key, template, slots)];
+      const { template, rules: byText } = byTemplate(source, syntax, slots);
+      const rules = [...byText];
+      // Objects and lists stand for themselves only: without text there is nothing to run into.
+      if (parameters.every((parameter) => parameter.text === undefined)) {
+        return { template, rules };
+      }
 
       const bySlot = new Map(parameters.map((parameter) => [parameter.slot, parameter]));
       const rendered = renderTemplate(
@@ -83,13 +100,10 @@ export function createParameterJudge(probe: TextScanner): ParameterJudge {
         EDGE,
       );
       const hits = findHits(probe, rendered.text);
-      if (hits.length === 0) {
-        return rules;
-      }
       parameters.forEach((parameter, index) => {
         rules[index] ??= acrossOrUnseen(hits, rendered, parameter);
       });
-      return rules;
+      return { template, rules };
     },
   };
 }
