@@ -1,11 +1,12 @@
 import { isCardNumber } from '../detect/card.ts';
-import type { TextScanner } from '../detect/text-scanner.ts';
+import { MIN_SCANNED, type TextScanner } from '../detect/text-scanner.ts';
 import type { KeyClassifier } from '../keys/classify.ts';
 import type { MetaNode } from '../meta/meta.ts';
 import type { DetectorName } from '../options.ts';
 import { DETECTOR_RULES, FAILURE_RULE } from '../rules.ts';
 import { parseBody, serializeBody } from './body.ts';
 import { limitMeta, removedMeta, replacedMeta, rulesOf } from './remarks.ts';
+import { ScanMemo } from './scan-memo.ts';
 import { ANY, type Shape } from './shape.ts';
 import { ShapeResolver } from './shape-resolver.ts';
 import {
@@ -56,6 +57,7 @@ export class Walker {
   readonly #config: WalkerConfig;
   #nodes = 0;
   readonly #shapes: ShapeResolver;
+  readonly #memo = new ScanMemo();
   // Whether something added enumerable properties to `Object.prototype` (prototype pollution):
   // then `for...in` sees them on every object.
   #inheritedKeys = false;
@@ -85,6 +87,7 @@ export class Walker {
 
   /** Ends a walk: lets go of the application's objects. */
   end(): void {
+    this.#memo.clear();
     this.#ancestors.fill(undefined as unknown as object);
     for (let depth = 0; depth <= MAX_DEPTH; depth++) {
       const written = this.#written[depth] as number;
@@ -117,6 +120,37 @@ export class Walker {
         return '[Function]';
       default:
         return value;
+    }
+  }
+
+  /**
+   * Whether `walk()` would return `value` itself without `_meta`, known without calling it:
+   * data under a field that is left alone, and strings too short for any detector. Counts the
+   * string against the node budget as `walk()` does; over budget, `walk()` has to cut it.
+   */
+  #isUnchangedLeaf(value: unknown, shape: Shape): boolean {
+    if (shape.gate !== undefined) {
+      return false;
+    }
+    switch (typeof value) {
+      case 'string':
+        if (shape.text !== 'skip' && (shape.text !== 'text' || value.length >= MIN_SCANNED)) {
+          return false;
+        }
+        if (this.#nodes >= MAX_NODES) {
+          return false;
+        }
+        this.#nodes++;
+        return true;
+      case 'number':
+        return shape.text === 'skip' || (shape.text === 'text' && !isCardSized(value));
+      case 'object':
+        return value === null || shape.text === 'skip';
+      case 'boolean':
+      case 'undefined':
+        return true;
+      default:
+        return false;
     }
   }
 
@@ -161,11 +195,34 @@ export class Walker {
   }
 
   #scan(text: string): string {
+    if (!ScanMemo.fits(text)) {
+      return this.#scanFresh(text, undefined);
+    }
+    const known = this.#memo.get(text);
+    if (known === undefined) {
+      return this.#scanFresh(text, this.#memo);
+    }
+
+    // Counted again: every replaced value counts, wherever it repeats.
+    for (const rule of known.rules) {
+      this.#config.removed(rule);
+    }
+    if (known.scanned !== text) {
+      this.meta = { '': { rem: known.remarks.slice(), len: text.length } };
+    }
+    return known.scanned;
+  }
+
+  #scanFresh(text: string, memo: ScanMemo | undefined): string {
     const { scanner } = this.#config;
     const scanned = scanner.scan(text);
-    if (scanned !== text) {
-      this.meta = { '': { rem: scanner.remarks.slice(), len: text.length } };
+    if (scanned === text) {
+      memo?.set(text, { scanned, remarks: [], rules: [] });
+      return scanned;
     }
+    const remarks = scanner.remarks.slice();
+    memo?.set(text, { scanned, remarks, rules: scanner.rules.slice() });
+    this.meta = { '': { rem: remarks.slice(), len: text.length } };
     return scanned;
   }
 
@@ -284,13 +341,20 @@ export class Walker {
       }
       let child: unknown;
       let next: unknown;
+      let childMeta: MetaNode | undefined;
       try {
         child = source[key];
-        next = this.walk(child, this.#shapes.shapeOf(own, key), depth + 1);
+        const childShape = this.#shapes.shapeOf(own, key);
+        if (this.#isUnchangedLeaf(child, childShape)) {
+          next = child;
+        } else {
+          next = this.walk(child, childShape, depth + 1);
+          childMeta = this.meta;
+        }
       } catch (error) {
         next = this.#fail(error);
+        childMeta = this.meta;
       }
-      const childMeta = this.meta;
 
       if (copy === undefined && (next !== child || childMeta !== undefined)) {
         copy = {};
@@ -332,16 +396,22 @@ export class Walker {
     for (let index = 0; index < length; index++) {
       let child: unknown;
       let next: unknown;
+      let childMeta: MetaNode | undefined;
       try {
         child = source[index];
-        next =
-          shape.pairs && isPair(child)
-            ? this.#walkPair(child, shape, depth + 1)
-            : this.walk(child, elementShape, depth + 1);
+        if (shape.pairs && isPair(child)) {
+          next = this.#walkPair(child, shape, depth + 1);
+          childMeta = this.meta;
+        } else if (this.#isUnchangedLeaf(child, elementShape)) {
+          next = child;
+        } else {
+          next = this.walk(child, elementShape, depth + 1);
+          childMeta = this.meta;
+        }
       } catch (error) {
         next = this.#fail(error);
+        childMeta = this.meta;
       }
-      const childMeta = this.meta;
 
       if (copy === undefined && (next !== child || childMeta !== undefined)) {
         copy = values.slice(0, index);
