@@ -6,7 +6,7 @@ import type { DetectorName } from '../options.ts';
 import { DETECTOR_RULES, FAILURE_RULE } from '../rules.ts';
 import { parseBody, serializeBody } from './body.ts';
 import { limitMeta, removedMeta, replacedMeta, rulesOf } from './remarks.ts';
-import { ScanMemo } from './scan-memo.ts';
+import { ScanMemo, UNCHANGED } from './scan-memo.ts';
 import { ANY, type Shape } from './shape.ts';
 import { ShapeResolver } from './shape-resolver.ts';
 import {
@@ -203,13 +203,14 @@ export class Walker {
       return this.#scanFresh(text, this.#memo);
     }
 
+    if (known === UNCHANGED) {
+      return text;
+    }
     // Counted again: every replaced value counts, wherever it repeats.
     for (const rule of known.rules) {
       this.#config.removed(rule);
     }
-    if (known.scanned !== text) {
-      this.meta = { '': { rem: known.remarks.slice(), len: text.length } };
-    }
+    this.meta = { '': { rem: known.remarks.slice(), len: text.length } };
     return known.scanned;
   }
 
@@ -217,7 +218,7 @@ export class Walker {
     const { scanner } = this.#config;
     const scanned = scanner.scan(text);
     if (scanned === text) {
-      memo?.set(text, { scanned, remarks: [], rules: [] });
+      memo?.set(text, UNCHANGED);
       return scanned;
     }
     const remarks = scanner.remarks.slice();
