@@ -64,7 +64,7 @@ export class EnrichedEvent implements EnrichmentTarget {
 
       const fingerprint = validFingerprint(enrichment.fingerprint);
       if (fingerprint !== undefined && !hasFingerprint(this.#current)) {
-        this.#edit().fingerprint = fingerprint;
+        this.#edit('fingerprint').fingerprint = fingerprint;
       }
     } catch (error) {
       if (!copied) {
@@ -93,14 +93,19 @@ export class EnrichedEvent implements EnrichmentTarget {
     return this.#copy ?? this.#original;
   }
 
-  #edit(): Event {
-    this.#copy ??= { ...this.#original };
+  /** The draft's copy of the event, made on the first change (to `key`). */
+  #edit(key: string): Event {
+    if (this.#copy === undefined) {
+      // A spread copy is cheapest, unless it has to gain the key (see `copyRecord`).
+      const original = this.#original as Record<string, unknown>;
+      this.#copy = (Object.hasOwn(original, key) ? { ...original } : copyRecord(original)) as Event;
+    }
     return this.#copy;
   }
 
   /** The part to add keys to: the draft's own copy of it (or a new object if it is none). */
   #own(part: Part): Record<string, unknown> {
-    const event = this.#edit() as Record<Part, unknown>;
+    const event = this.#edit(part) as Record<Part, unknown>;
     const bit = PART_BITS[part];
     if ((this.#ownParts & bit) === 0) {
       const existing = event[part];

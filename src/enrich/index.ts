@@ -80,7 +80,8 @@ export function createEnrichment(
   ];
 
   if (steps.length === 0) {
-    return function enrichNothing(event) {
+    return function enrichNothing(event, _hint, context) {
+      context.fresh = false;
       return event;
     };
   }
@@ -102,9 +103,13 @@ export function createEnrichment(
     const input = new Input(event, hint, context.userCaused);
     // Every enrichment goes into one draft, copied once rather than once per enricher.
     const draft = new EnrichedEvent(event);
+    let shown: Event = event;
     for (const step of steps) {
       try {
-        const returned = step.run(step.custom ? draft.event : event, input, draft);
+        if (step.custom) {
+          shown = draft.event;
+        }
+        const returned = step.run(shown, input, draft);
         const problem = returnProblem(returned);
         if (problem !== undefined) {
           report(step, problem);
@@ -115,7 +120,9 @@ export function createEnrichment(
         report(step, error);
       }
     }
-    return draft.event;
+    const result = draft.event;
+    context.fresh = result !== shown;
+    return result;
   };
 }
 

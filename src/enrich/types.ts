@@ -65,9 +65,14 @@ export interface EnrichmentOptions {
   job?: boolean;
 }
 
-/** What the pipeline knows when enrichment runs. */
+/** What the pipeline knows when enrichment runs, and what enrichment tells it back. */
 export interface EnrichContext {
   readonly userCaused: boolean;
+  /**
+   * Set by the enrichment: whether the event it returns is a copy it made that no custom
+   * enricher has been shown, so the pipeline may set fields on it instead of copying it again.
+   */
+  fresh?: boolean;
 }
 
 /** Hooks enrichment reports through. */

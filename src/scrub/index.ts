@@ -33,8 +33,11 @@ export interface ScrubReporter {
 
 /** Removes sensitive information from every shape the SDK sends. */
 export interface Scrubber {
-  /** Scrubs an error or transaction event; copies what changes, shares the rest. */
-  event<T extends Event>(event: T, removals?: Removal[]): T;
+  /**
+   * Scrubs an error or transaction event; copies what changes, shares the rest. With `owned`,
+   * the event is a copy the caller made and handed to no one, whose own fields may be set.
+   */
+  event<T extends Event>(event: T, removals?: Removal[], owned?: boolean): T;
   /**
    * Scrubs a log record as `beforeSendLog` sees it, or as serialized in a `log` item
    * (`body`, attributes as `{ value, type }`).
@@ -87,7 +90,8 @@ export function createScrubber(
   };
 
   return {
-    event: (event, removals) => scrubEvent(runner, event, removeIps, { removals }),
+    event: (event, removals, owned) =>
+      scrubEvent(runner, event, removeIps, { removals }, owned === true),
     log: (log, removals) => record(log, isSerialized(log) ? SERIALIZED_LOG : LOG, removals),
     breadcrumb: (breadcrumb, removals) => record(breadcrumb, BREADCRUMB, removals),
     span: (span, removals) => record(span, STREAMED_SPAN, removals),
