@@ -244,8 +244,10 @@ function candidateSource(detectors: Readonly<Record<DetectorName, boolean>>): st
   };
 
   add(detectors.privateKey, `-(?=${escapeRegExp(PEM_BEGIN.slice(1))})`);
-  // The J of `eyJ`: a rare letter, where `e` would make every other letter a candidate.
-  add(detectors.jwt, 'J(?<=eyJ)');
+  // The J of `eyJ`: a rare letter, where `e` would make every other letter a candidate. Only
+  // where `eyJ` starts a run of base64url: inside one, the JWT detector finds nothing and
+  // resumes after the `J` (a run of `eyJ` would otherwise restart the pattern at every `J`).
+  add(detectors.jwt, 'J(?<=(?<![A-Za-z0-9_-])eyJ)');
   add(detectors.email || detectors.urlCredentials, '@', '%(?=40)');
   const separators = detectors.keyValuePairs || detectors.urlParameters || detectors.ipAddress;
   // Not the colon of `scheme://`: it separates no pair and starts no address.

@@ -241,7 +241,7 @@ export class Walker {
     }
 
     // Positions inside a re-serialised body cannot be given; the rules are.
-    const rem = [...rulesOf(inner)].map((rule) => [rule, 's']);
+    const rem = rulesOf(inner).map((rule) => [rule, 's']);
     this.meta = { '': { rem, len: text.length } };
     return serializeBody(scrubbed);
   }
