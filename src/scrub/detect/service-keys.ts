@@ -102,7 +102,7 @@ export const SERVICE_KEY_ANCHORS = {
  * prefix that ends there and checks the key from its start.
  */
 export const detectServiceKeyAtSeparator: Detector = (text, anchor, context, findings) => {
-  for (const [prefix, offset] of SEPARATED_PREFIXES) {
+  for (const [prefix, offset] of PREFIXES_BY_END.get(text.charCodeAt(anchor - 1)) ?? []) {
     if (text.startsWith(prefix, anchor - offset)) {
       return Math.max(detectServiceKey(text, anchor - offset, context, findings), anchor + 1);
     }
@@ -114,6 +114,14 @@ export const detectServiceKeyAtSeparator: Detector = (text, anchor, context, fin
 const SEPARATED_PREFIXES: readonly (readonly [string, number])[] = SERVICE_KEYS.filter(
   (key) => !key.url && /^[a-z]/.test(key.prefix),
 ).map((key) => [key.prefix, key.prefix.search(/[_-]/)] as const);
+
+// The same, by the letter before that separator, in their order: one lookup per separator.
+const PREFIXES_BY_END = new Map<number, (readonly [string, number])[]>();
+for (const entry of SEPARATED_PREFIXES) {
+  const [prefix, offset] = entry;
+  const letter = prefix.charCodeAt(offset - 1);
+  PREFIXES_BY_END.set(letter, [...(PREFIXES_BY_END.get(letter) ?? []), entry]);
+}
 
 /** Runs at the `/` after a webhook host: checks the URL from the host on. */
 export const detectWebhook: Detector = (text, slash, context, findings) => {

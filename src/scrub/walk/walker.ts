@@ -124,34 +124,43 @@ export class Walker {
   }
 
   /**
-   * Whether `walk()` would return `value` itself without `_meta`, known without calling it:
-   * data under a field that is left alone, and strings too short for any detector. Counts the
-   * string against the node budget as `walk()` does; over budget, `walk()` has to cut it.
+   * `walk()` for a property or list element, with the common leaves handled here rather than
+   * through `walk()`: data under a field that is left alone, and strings to scan, or too short
+   * for any detector. The same results; strings count against the node budget as in `walk()`,
+   * and over budget `walk()` cuts them.
    */
-  #isUnchangedLeaf(value: unknown, shape: Shape): boolean {
-    if (shape.gate !== undefined) {
-      return false;
+  #walkChild(value: unknown, shape: Shape, depth: number): unknown {
+    const mode = shape.text;
+    if (shape.gate === undefined) {
+      switch (typeof value) {
+        case 'string':
+          if ((mode === 'skip' || mode === 'text') && this.#nodes < MAX_NODES) {
+            this.#nodes++;
+            this.meta = undefined;
+            return mode === 'text' && value.length >= MIN_SCANNED ? this.#scan(value) : value;
+          }
+          break;
+        case 'number':
+          if (mode === 'skip' || (mode === 'text' && !isCardSized(value))) {
+            this.meta = undefined;
+            return value;
+          }
+          break;
+        case 'object':
+          if (value === null || mode === 'skip') {
+            this.meta = undefined;
+            return value;
+          }
+          break;
+        case 'boolean':
+        case 'undefined':
+          this.meta = undefined;
+          return value;
+        default:
+          break;
+      }
     }
-    switch (typeof value) {
-      case 'string':
-        if (shape.text !== 'skip' && (shape.text !== 'text' || value.length >= MIN_SCANNED)) {
-          return false;
-        }
-        if (this.#nodes >= MAX_NODES) {
-          return false;
-        }
-        this.#nodes++;
-        return true;
-      case 'number':
-        return shape.text === 'skip' || (shape.text === 'text' && !isCardSized(value));
-      case 'object':
-        return value === null || shape.text === 'skip';
-      case 'boolean':
-      case 'undefined':
-        return true;
-      default:
-        return false;
-    }
+    return this.walk(value, shape, depth);
   }
 
   #walkString(text: string, shape: Shape, depth: number): unknown {
@@ -345,13 +354,8 @@ export class Walker {
       let childMeta: MetaNode | undefined;
       try {
         child = source[key];
-        const childShape = this.#shapes.shapeOf(own, key);
-        if (this.#isUnchangedLeaf(child, childShape)) {
-          next = child;
-        } else {
-          next = this.walk(child, childShape, depth + 1);
-          childMeta = this.meta;
-        }
+        next = this.#walkChild(child, this.#shapes.shapeOf(own, key), depth + 1);
+        childMeta = this.meta;
       } catch (error) {
         next = this.#fail(error);
         childMeta = this.meta;
@@ -392,7 +396,7 @@ export class Walker {
     const values = this.#values[depth] as unknown[];
     const length = source.length;
     let copy: unknown[] | undefined;
-    let meta: Record<string, MetaNode> | undefined;
+    let meta: Record<number, MetaNode> | undefined;
 
     for (let index = 0; index < length; index++) {
       let child: unknown;
@@ -400,15 +404,11 @@ export class Walker {
       let childMeta: MetaNode | undefined;
       try {
         child = source[index];
-        if (shape.pairs && isPair(child)) {
-          next = this.#walkPair(child, shape, depth + 1);
-          childMeta = this.meta;
-        } else if (this.#isUnchangedLeaf(child, elementShape)) {
-          next = child;
-        } else {
-          next = this.walk(child, elementShape, depth + 1);
-          childMeta = this.meta;
-        }
+        next =
+          shape.pairs && isPair(child)
+            ? this.#walkPair(child, shape, depth + 1)
+            : this.#walkChild(child, elementShape, depth + 1);
+        childMeta = this.meta;
       } catch (error) {
         next = this.#fail(error);
         childMeta = this.meta;
@@ -425,7 +425,8 @@ export class Walker {
       }
       if (childMeta !== undefined) {
         meta ??= {};
-        meta[String(index)] = childMeta;
+        // An index is a key like any other: `meta[3]` is `meta['3']`.
+        meta[index] = childMeta;
       }
     }
 
