@@ -31,12 +31,15 @@ const SLOTS = 1024;
  *
  * The memo is a fixed table of slots, chosen by a few characters of the text and its length;
  * a text found in its slot is compared whole before its result is used, and a new text takes
- * the slot over. So it never grows, allocates nothing to look up or remember, and `clear()`
- * lets go of every text when the item is done: nothing is kept from one event to the next.
+ * the slot over unless the text there has been found again since (see `set`). So it never
+ * grows, allocates nothing to look up or remember, and `clear()` lets go of every text when
+ * the item is done: nothing is kept from one event to the next.
  */
 export class ScanMemo {
   readonly #texts: (string | undefined)[] = new Array(SLOTS).fill(undefined);
   readonly #results: (ScanResult | undefined)[] = new Array(SLOTS).fill(undefined);
+  // Whether a slot's text was found again since it was set or last defended its slot.
+  readonly #used = new Uint8Array(SLOTS);
   // The slots filled since the last `clear()`, so that it need not visit the others.
   readonly #filled = new Int32Array(SLOTS);
   #filledCount = 0;
@@ -49,17 +52,30 @@ export class ScanMemo {
   /** The result remembered for `text`, or `undefined`. Only for texts that fit. */
   get(text: string): ScanResult | undefined {
     const slot = slotOf(text);
-    return this.#texts[slot] === text ? this.#results[slot] : undefined;
+    if (this.#texts[slot] !== text) {
+      return undefined;
+    }
+    this.#used[slot] = 1;
+    return this.#results[slot];
   }
 
-  /** Remembers a result, in place of whatever text had its slot. Only for texts that fit. */
+  /**
+   * Remembers a result, unless the slot holds a text found again since the last time it was
+   * defended: that one keeps it once more (a second chance), so the texts an item repeats are
+   * not pushed out by the many it has once. Only for texts that fit.
+   */
   set(text: string, result: ScanResult): void {
     const slot = slotOf(text);
-    if (this.#texts[slot] === undefined) {
+    const current = this.#texts[slot];
+    if (current === undefined) {
       this.#filled[this.#filledCount++] = slot;
+    } else if (this.#used[slot] === 1) {
+      this.#used[slot] = 0;
+      return;
     }
     this.#texts[slot] = text;
     this.#results[slot] = result;
+    this.#used[slot] = 0;
   }
 
   /** How many texts are remembered. */
@@ -73,6 +89,7 @@ export class ScanMemo {
       const slot = this.#filled[index] as number;
       this.#texts[slot] = undefined;
       this.#results[slot] = undefined;
+      this.#used[slot] = 0;
     }
     this.#filledCount = 0;
   }
