@@ -26,29 +26,84 @@ export function errorChain(captured: unknown): ChainLink[] {
     return [];
   }
 
-  const seen = new Set<unknown>([captured]);
   const chain: ChainLink[] = [];
-  const queue: { path: string; value: unknown }[] = [{ path: '', value: captured }];
+  // Paths and values still to read, two slots each, in the order they were found.
+  const queue: unknown[] = ['', captured];
+  let head = 0;
 
-  while (queue.length > 0 && chain.length < MAX_CHAIN_LENGTH) {
-    const { path, value } = queue.shift() as { path: string; value: unknown };
+  while (head < queue.length && chain.length < MAX_CHAIN_LENGTH) {
+    const path = queue[head] as string;
+    const value = queue[head + 1];
+    head += 2;
     if (!isErrorValue(value)) {
-      chain.push({ path, value, isError: false, linkKeys: new Set() });
+      chain.push({ path, value, isError: false, linkKeys: LINK_KEYS[0] as ReadonlySet<string> });
       continue;
     }
-
-    const links = linkedValues(value as object);
-    chain.push({ path, value, isError: true, linkKeys: new Set(links.map((link) => link.key)) });
-    for (const link of links) {
-      if (seen.has(link.value)) {
-        continue;
-      }
-      seen.add(link.value);
-      queue.push({ path: joinPath(path, link.suffix), value: link.value });
-    }
+    const linkKeys = followLinks(value, path, queue);
+    chain.push({
+      path,
+      value,
+      isError: true,
+      linkKeys: LINK_KEYS[linkKeys] as ReadonlySet<string>,
+    });
   }
 
   return chain;
+}
+
+// The own properties that link to further errors, one bit each, and the sets of their names.
+const CAUSE = 1;
+const ORIGINAL_ERROR = 2;
+const ERRORS = 4;
+const LINK_KEYS: readonly ReadonlySet<string>[] = Array.from(
+  { length: 8 },
+  (_, bits) =>
+    new Set(
+      [
+        bits & CAUSE ? 'cause' : '',
+        bits & ORIGINAL_ERROR ? 'originalError' : '',
+        bits & ERRORS ? 'errors' : '',
+      ].filter((key) => key !== ''),
+    ),
+);
+
+/**
+ * Reads the links of one error through own data properties only, as the SDK's own `cause`
+ * handling does in effect for errors built with `new Error(message, { cause })`; no getter
+ * runs. Queues each linked value not found before, and returns which properties link.
+ */
+function followLinks(error: object, path: string, queue: unknown[]): number {
+  let keys = 0;
+
+  const cause = ownDataValue(error, 'cause');
+  if (cause !== undefined && cause !== null) {
+    keys |= CAUSE;
+    enqueue(queue, path, 'cause', cause);
+  }
+
+  const originalError = ownDataValue(error, 'originalError');
+  if (isErrorValue(originalError)) {
+    keys |= ORIGINAL_ERROR;
+    enqueue(queue, path, 'originalError', originalError);
+  }
+
+  const errors = aggregatedErrors(ownDataValue(error, 'errors'));
+  for (let index = 0; index < errors.length; index++) {
+    keys |= ERRORS;
+    enqueue(queue, path, `errors[${index}]`, errors[index]);
+  }
+
+  return keys;
+}
+
+// Each value is queued once, so cycles end; the queue is short (see MAX_CHAIN_LENGTH).
+function enqueue(queue: unknown[], path: string, suffix: string, value: unknown): void {
+  for (let index = 1; index < queue.length; index += 2) {
+    if (queue[index] === value) {
+      return;
+    }
+  }
+  queue.push(joinPath(path, suffix), value);
 }
 
 /** Tells whether a value is an error, also from another realm; hostile proxies are not. */
@@ -60,46 +115,13 @@ export function isErrorValue(value: unknown): value is object {
   }
 }
 
-interface Link {
-  /** The own property it was read from. */
-  readonly key: string;
-  /** How it is written in a path: `cause`, `errors[0]`. */
-  readonly suffix: string;
-  readonly value: unknown;
-}
-
-/**
- * Reads links through own data properties only, as the SDK's own `cause` handling does in
- * effect for errors built with `new Error(message, { cause })`; no getter runs.
- */
-function linkedValues(error: object): Link[] {
-  const links: Link[] = [];
-
-  const cause = ownDataValue(error, 'cause');
-  if (cause !== undefined && cause !== null) {
-    links.push({ key: 'cause', suffix: 'cause', value: cause });
-  }
-
-  const originalError = ownDataValue(error, 'originalError');
-  if (isErrorValue(originalError)) {
-    links.push({ key: 'originalError', suffix: 'originalError', value: originalError });
-  }
-
-  const errors = aggregatedErrors(ownDataValue(error, 'errors'));
-  errors.forEach((value, index) => {
-    links.push({ key: 'errors', suffix: `errors[${index}]`, value });
-  });
-
-  return links;
-}
-
 /**
  * The items of an `errors` array when they are errors. Validation libraries also use
  * `errors` for lists of messages or field problems; those stay ordinary properties.
  */
-function aggregatedErrors(value: unknown): unknown[] {
+function aggregatedErrors(value: unknown): readonly unknown[] {
   if (!isArray(value)) {
-    return [];
+    return NO_ERRORS;
   }
 
   const items: unknown[] = [];
@@ -107,8 +129,10 @@ function aggregatedErrors(value: unknown): unknown[] {
   for (let index = 0; index < length; index++) {
     items.push(ownDataValue(value, String(index)));
   }
-  return items.length > 0 && items.every(isErrorValue) ? items : [];
+  return items.length > 0 && items.every(isErrorValue) ? items : NO_ERRORS;
 }
+
+const NO_ERRORS: readonly unknown[] = Object.freeze([]);
 
 function joinPath(path: string, suffix: string): string {
   return path === '' ? suffix : `${path}.${suffix}`;

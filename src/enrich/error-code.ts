@@ -1,6 +1,6 @@
 import { ownDataValue } from './plain-value.ts';
 import { toTagValue } from './tag-value.ts';
-import type { EnrichInput, Enrichment } from './types.ts';
+import type { EnrichInput, EnrichmentTarget } from './types.ts';
 
 /** The tag that carries the error code, so events can be searched by it. */
 export const ERROR_CODE_TAG = 'error.code';
@@ -11,15 +11,15 @@ export const ERROR_CODE_TAG = 'error.code';
  * Only own data properties count, as in the `error_properties` context, so the tag always
  * agrees with the context; a `code` getter (such as the legacy `DOMException.code`) is ignored.
  */
-export function enrichErrorCode(input: EnrichInput): Enrichment | undefined {
+export function enrichErrorCode(input: EnrichInput, target: EnrichmentTarget): void {
   for (const link of input.chain()) {
     if (!link.isError) {
       continue;
     }
     const code = toTagValue(ownDataValue(link.value as object, 'code'));
     if (code !== undefined) {
-      return { tags: { [ERROR_CODE_TAG]: code } };
+      target.addTag(ERROR_CODE_TAG, code);
+      return;
     }
   }
-  return undefined;
 }

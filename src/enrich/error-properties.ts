@@ -2,12 +2,14 @@ import { getClient, setNormalizationDepthOverrideHint } from '@sentry/core';
 import type { ChainLink } from './error-chain.ts';
 import {
   createBudget,
-  ownDataEntries,
+  NOT_DATA,
+  ownEnumerableDataValue,
+  ownKeys,
   PLAIN_VALUE_LIMITS,
   toPlainValue,
   type ValueBudget,
 } from './plain-value.ts';
-import type { EnrichInput, Enrichment } from './types.ts';
+import type { EnrichInput, EnrichmentTarget } from './types.ts';
 
 /** The context that carries the own properties of the captured error and its causes. */
 export const ERROR_PROPERTIES_CONTEXT = 'error_properties';
@@ -36,6 +38,9 @@ const CONTEXT_DEPTH = PLAIN_VALUE_LIMITS.depth + 2;
 
 // The name the SDK's extraErrorDataIntegration registers under.
 const EXTRA_ERROR_DATA = 'ExtraErrorData';
+// The links that integration already puts on the event: the captured error and its cause.
+const COVERED_BY_EXTRA_ERROR_DATA: ReadonlySet<string> = new Set(['', 'cause']);
+const NOTHING_COVERED: ReadonlySet<string> = new Set();
 
 /**
  * Adds the `error_properties` context: the captured error's own properties at the top
@@ -46,13 +51,13 @@ const EXTRA_ERROR_DATA = 'ExtraErrorData';
  * When the SDK's ExtraErrorData integration is installed it already puts the captured error
  * and its direct cause on the event, so only the deeper causes are added here.
  */
-export function enrichErrorProperties(input: EnrichInput): Enrichment | undefined {
+export function enrichErrorProperties(input: EnrichInput, target: EnrichmentTarget): void {
   const chain = input.chain();
   if (chain.length === 0) {
-    return undefined;
+    return;
   }
 
-  const covered = hasExtraErrorData() ? new Set(['', 'cause']) : new Set<string>();
+  const covered = hasExtraErrorData() ? COVERED_BY_EXTRA_ERROR_DATA : NOTHING_COVERED;
   const budget = createBudget();
   const context: Record<string, unknown> = {};
 
@@ -70,25 +75,102 @@ export function enrichErrorProperties(input: EnrichInput): Enrichment | undefine
     }
   }
 
-  if (Object.keys(context).length === 0) {
-    return undefined;
+  if (isEmptyRecord(context)) {
+    return;
   }
   setNormalizationDepthOverrideHint(context, CONTEXT_DEPTH);
-  return { contexts: { [ERROR_PROPERTIES_CONTEXT]: context } };
+  target.addContext(ERROR_PROPERTIES_CONTEXT, context);
 }
 
 function ownProperties(link: ChainLink, budget: ValueBudget): Record<string, unknown> | undefined {
-  const properties: Record<string, unknown> = {};
-  for (const [key, value] of ownDataEntries(link.value as object)) {
-    if (SKIPPED_KEYS.has(key) || link.linkKeys.has(key)) {
-      continue;
+  const error = link.value as object;
+  const remaining = budget.remaining;
+  try {
+    return enumerableProperties(error, link, budget);
+  } catch {
+    // A proxy whose traps throw: its keys one by one, each on its own.
+    budget.remaining = remaining;
+    return keyedProperties(error, link, budget);
+  }
+}
+
+/** The first own enumerable data properties, found with `for...in`; may throw on a proxy. */
+function enumerableProperties(
+  error: object,
+  link: ChainLink,
+  budget: ValueBudget,
+): Record<string, unknown> | undefined {
+  const properties: Collected = { found: 0, properties: undefined };
+  for (const key in error) {
+    if (properties.found >= PLAIN_VALUE_LIMITS.keys) {
+      break;
     }
-    const plain = toPlainValue(value, budget);
-    if (plain !== undefined) {
-      properties[key] = plain;
+    if (Object.hasOwn(error, key)) {
+      collect(properties, error, key, link, budget);
     }
   }
-  return Object.keys(properties).length === 0 ? undefined : properties;
+  return finished(properties);
+}
+
+/** The same, from every own key, read one at a time: nothing a trap throws escapes. */
+function keyedProperties(
+  error: object,
+  link: ChainLink,
+  budget: ValueBudget,
+): Record<string, unknown> | undefined {
+  const properties: Collected = { found: 0, properties: undefined };
+  for (const key of ownKeys(error)) {
+    if (properties.found >= PLAIN_VALUE_LIMITS.keys) {
+      break;
+    }
+    if (typeof key === 'string') {
+      collect(properties, error, key, link, budget);
+    }
+  }
+  return finished(properties);
+}
+
+interface Collected {
+  /** Own enumerable data properties seen, kept or not. */
+  found: number;
+  properties: Record<string, unknown> | undefined;
+}
+
+function collect(
+  into: Collected,
+  error: object,
+  key: string,
+  link: ChainLink,
+  budget: ValueBudget,
+): void {
+  const value = ownEnumerableDataValue(error, key);
+  if (value === NOT_DATA) {
+    return;
+  }
+  into.found++;
+  if (SKIPPED_KEYS.has(key) || link.linkKeys.has(key)) {
+    return;
+  }
+  const plain = toPlainValue(value, budget);
+  if (plain !== undefined) {
+    into.properties ??= {};
+    into.properties[key] = plain;
+  }
+}
+
+function finished(collected: Collected): Record<string, unknown> | undefined {
+  const { properties } = collected;
+  return properties === undefined || isEmptyRecord(properties) ? undefined : properties;
+}
+
+// A `__proto__` key sets an object's prototype instead of adding a key.
+function isEmptyRecord(record: Record<string, unknown>): boolean {
+  for (const key in record) {
+    if (Object.hasOwn(record, key)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function hasExtraErrorData(): boolean {

@@ -1,5 +1,5 @@
 import { ownDataValue } from './plain-value.ts';
-import type { EnrichInput, Enrichment } from './types.ts';
+import type { EnrichInput, EnrichmentTarget } from './types.ts';
 
 /** The tag that carries the HTTP status of a user-caused error; Sentry uses the same name. */
 export const HTTP_STATUS_TAG = 'http.status_code';
@@ -13,13 +13,15 @@ export const HTTP_STATUS_TAG = 'http.status_code';
  * Causes are not searched: a cause's status is usually an upstream service's answer, not
  * the one the user got.
  */
-export function enrichHttpStatus(input: EnrichInput): Enrichment | undefined {
+export function enrichHttpStatus(input: EnrichInput, target: EnrichmentTarget): void {
   if (!input.userCaused) {
-    return undefined;
+    return;
   }
 
   const status = statusOfError(input.hint.originalException) ?? statusOfEvent(input);
-  return status === undefined ? undefined : { tags: { [HTTP_STATUS_TAG]: String(status) } };
+  if (status !== undefined) {
+    target.addTag(HTTP_STATUS_TAG, String(status));
+  }
 }
 
 function statusOfError(error: unknown): number | undefined {

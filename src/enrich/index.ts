@@ -5,7 +5,7 @@
  * empty is added.
  */
 import type { Event, EventHint } from '@sentry/core';
-import { applyEnrichment } from './apply-enrichment.ts';
+import { EnrichedEvent } from './apply-enrichment.ts';
 import { type ChainLink, errorChain } from './error-chain.ts';
 import { enrichErrorCode } from './error-code.ts';
 import { enrichErrorProperties } from './error-properties.ts';
@@ -14,7 +14,6 @@ import { enrichJob } from './job.ts';
 import { enrichRequestId } from './request-id.ts';
 import type {
   BuiltInEnricher,
-  EnrichContext,
   EnrichEvent,
   Enricher,
   EnrichInput,
@@ -51,7 +50,10 @@ const BUILT_INS: readonly [keyof EnrichmentOptions, BuiltInEnricher][] = [
 
 interface Step {
   readonly label: string;
-  run(event: Event, input: EnrichInput): unknown;
+  /** Custom enrichers see the event with what the steps before them added. */
+  readonly custom: boolean;
+  /** Adds to the draft (built-ins), or returns an enrichment (custom enrichers). */
+  run(event: Event, input: EnrichInput, draft: EnrichedEvent): unknown;
 }
 
 /**
@@ -67,16 +69,19 @@ export function createEnrichment(
   const steps: Step[] = [
     ...selectBuiltIns(options).map(([name, enrich]) => ({
       label: `built-in ${name}`,
-      run: (_event: Event, input: EnrichInput) => enrich(input),
+      custom: false,
+      run: (_event: Event, input: EnrichInput, draft: EnrichedEvent) => enrich(input, draft),
     })),
     ...custom.map((enricher, index) => ({
       label: enricher.name || `enrich[${index}]`,
+      custom: true,
       run: (event: Event, input: EnrichInput) => enricher(event, input.hint),
     })),
   ];
 
   if (steps.length === 0) {
-    return function enrichNothing(event) {
+    return function enrichNothing(event, _hint, context) {
+      context.fresh = false;
       return event;
     };
   }
@@ -95,21 +100,28 @@ export function createEnrichment(
   };
 
   return function enrichEvent(event, hint, context) {
-    const input = createInput(event, hint, context);
-    let result = event;
+    const input = new Input(event, hint, context.userCaused);
+    // Every enrichment goes into one draft, copied once rather than once per enricher.
+    const draft = new EnrichedEvent(event);
+    let shown: Event = event;
     for (const step of steps) {
       try {
-        const returned = step.run(result, input);
+        if (step.custom) {
+          shown = draft.event;
+        }
+        const returned = step.run(shown, input, draft);
         const problem = returnProblem(returned);
         if (problem !== undefined) {
           report(step, problem);
         } else if (returned !== undefined && returned !== null) {
-          result = applyEnrichment(result, returned as Enrichment);
+          draft.apply(returned as Enrichment);
         }
       } catch (error) {
         report(step, error);
       }
     }
+    const result = draft.event;
+    context.fresh = result !== shown;
     return result;
   };
 }
@@ -121,17 +133,23 @@ function selectBuiltIns(options: EnrichmentOptions | false): (typeof BUILT_INS)[
   return BUILT_INS.filter(([name]) => options[name] !== false);
 }
 
-function createInput(event: Event, hint: EventHint, context: EnrichContext): EnrichInput {
-  let chain: readonly ChainLink[] | undefined;
-  return {
-    event,
-    hint,
-    userCaused: context.userCaused,
-    chain() {
-      chain ??= errorChain(hint.originalException);
-      return chain;
-    },
-  };
+/** What built-in enrichers read; the error chain is followed on first use. */
+class Input implements EnrichInput {
+  readonly event: Event;
+  readonly hint: EventHint;
+  readonly userCaused: boolean;
+  #chain: readonly ChainLink[] | undefined;
+
+  constructor(event: Event, hint: EventHint, userCaused: boolean) {
+    this.event = event;
+    this.hint = hint;
+    this.userCaused = userCaused;
+  }
+
+  chain(): readonly ChainLink[] {
+    this.#chain ??= errorChain(this.hint.originalException);
+    return this.#chain;
+  }
 }
 
 /** An enricher's return value that is not an enrichment; reported like a throw. */

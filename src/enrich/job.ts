@@ -1,5 +1,5 @@
 import { toTagValue } from './tag-value.ts';
-import type { EnrichInput, Enrichment } from './types.ts';
+import type { EnrichInput, EnrichmentTarget } from './types.ts';
 
 /** The context a background job is described by; `runJob` sets it. */
 export const JOB_CONTEXT = 'job';
@@ -13,12 +13,15 @@ export const JOB_ID_TAG = 'job.id';
  * and not custom contexts. The context comes from the job's own isolation scope (see
  * `runJob`), so concurrent jobs never see each other's.
  */
-export function enrichJob(input: EnrichInput): Enrichment | undefined {
+export function enrichJob(input: EnrichInput, target: EnrichmentTarget): void {
   const job: unknown = input.event.contexts?.[JOB_CONTEXT];
   if (typeof job !== 'object' || job === null) {
-    return undefined;
+    return;
   }
 
   const { name, id } = job as { name?: unknown; id?: unknown };
-  return { tags: { [JOB_NAME_TAG]: toTagValue(name), [JOB_ID_TAG]: toTagValue(id) } };
+  const jobName = toTagValue(name);
+  const jobId = toTagValue(id);
+  target.addTag(JOB_NAME_TAG, jobName);
+  target.addTag(JOB_ID_TAG, jobId);
 }

@@ -40,48 +40,64 @@ export function createBudget(): ValueBudget {
   return { remaining: PLAIN_VALUE_LIMITS.values, characters: PLAIN_VALUE_LIMITS.characters };
 }
 
+/** Returned by {@link ownEnumerableDataValue} for a property that is not one. */
+export const NOT_DATA: unique symbol = Symbol('not data');
+
 /**
- * The own enumerable data properties of an object, in order, up to the key limit. A
- * property whose descriptor cannot be read is skipped; so are accessors, whose getters are
- * the application's code.
+ * The own keys of an object, or none when they cannot be read. Not `Object.keys`: on a proxy,
+ * one throwing descriptor trap would lose every key.
  */
-export function ownDataEntries(target: object): [string, unknown][] {
-  let keys: (string | symbol)[];
+export function ownKeys(target: object): readonly (string | symbol)[] {
   try {
-    // Not `Object.keys`: on a proxy, one throwing descriptor trap would lose every key.
-    keys = Reflect.ownKeys(target);
+    return Reflect.ownKeys(target);
   } catch {
     return [];
   }
+}
 
-  const entries: [string, unknown][] = [];
-  for (const key of keys) {
-    if (entries.length >= PLAIN_VALUE_LIMITS.keys) {
-      break;
+/**
+ * Reads one own enumerable data property, or {@link NOT_DATA} when it is missing, not
+ * enumerable, an accessor (whose getter is the application's code) or unreadable.
+ */
+export function ownEnumerableDataValue(target: object, key: string): unknown {
+  try {
+    if (!Object.prototype.propertyIsEnumerable.call(target, key) || isAccessor(target, key)) {
+      return NOT_DATA;
     }
-    if (typeof key !== 'string') {
-      continue;
-    }
-    const descriptor = readDescriptor(target, key);
-    if (descriptor?.enumerable === true && 'value' in descriptor) {
-      entries.push([key, descriptor.value]);
-    }
+    return (target as Record<string, unknown>)[key];
+  } catch {
+    return NOT_DATA;
   }
-  return entries;
 }
 
 /** Reads one own data property, or `undefined` when it is missing, an accessor or unreadable. */
 export function ownDataValue(target: object, key: string): unknown {
-  const descriptor = readDescriptor(target, key);
-  return descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined;
-}
-
-function readDescriptor(target: object, key: string): PropertyDescriptor | undefined {
   try {
-    return Object.getOwnPropertyDescriptor(target, key);
+    if (!Object.hasOwn(target, key) || isAccessor(target, key)) {
+      return undefined;
+    }
+    return (target as Record<string, unknown>)[key];
   } catch {
     return undefined;
   }
+}
+
+// Annex B's accessor lookups tell an accessor from a data property without making a
+// descriptor object, which matters on a path that runs for every event. For an own property
+// they look no further than the object itself.
+const lookupGetter = (Object.prototype as unknown as LegacyAccessors).__lookupGetter__;
+const lookupSetter = (Object.prototype as unknown as LegacyAccessors).__lookupSetter__;
+
+interface LegacyAccessors {
+  __lookupGetter__(this: object, key: string): unknown;
+  __lookupSetter__(this: object, key: string): unknown;
+}
+
+/** Whether an own property is an accessor. */
+export function isAccessor(target: object, key: string): boolean {
+  return (
+    lookupGetter.call(target, key) !== undefined || lookupSetter.call(target, key) !== undefined
+  );
 }
 
 /**
@@ -149,13 +165,25 @@ function convertObject(value: object, budget: ValueBudget, depth: number): unkno
   }
 
   const copy: Record<string, unknown> = {};
-  for (const [key, item] of ownDataEntries(value)) {
+  let found = 0;
+  let copied = 0;
+  for (const key of ownKeys(value)) {
+    if (found >= PLAIN_VALUE_LIMITS.keys) {
+      break;
+    }
+    const item = typeof key === 'string' ? ownEnumerableDataValue(value, key) : NOT_DATA;
+    if (item === NOT_DATA) {
+      continue;
+    }
+    found++;
     const plain = toPlainValue(item, budget, depth + 1);
     if (plain !== undefined) {
-      copy[key] = plain;
+      copy[key as string] = plain;
+      // A `__proto__` key sets the copy's prototype instead, and adds no key.
+      copied += Object.hasOwn(copy, key) ? 1 : 0;
     }
   }
-  return Object.keys(copy).length === 0 ? undefined : copy;
+  return copied === 0 ? undefined : copy;
 }
 
 function convertArray(value: readonly unknown[], budget: ValueBudget, depth: number): unknown {

@@ -1,6 +1,6 @@
 import { type Event, getCurrentScope, getTraceContextFromScope } from '@sentry/core';
 import { toTagValue } from './tag-value.ts';
-import type { EnrichInput, Enrichment } from './types.ts';
+import type { EnrichInput, EnrichmentTarget } from './types.ts';
 
 /** The tag that carries the request id, to find every event of one request. */
 export const REQUEST_ID_TAG = 'request_id';
@@ -27,25 +27,27 @@ interface ProcessingMetadata {
  * `event.sdkProcessingMetadata` at capture. Reading the live scope at this point instead
  * would be wrong for events checked away from their request (the command line, a tunnel).
  */
-export function enrichRequestId(input: EnrichInput): Enrichment | undefined {
-  const { event } = input;
-  const serverRequest = serverRequestHeaders(event);
-  const headerSets = [event.request?.headers, serverRequest];
+export function enrichRequestId(input: EnrichInput, target: EnrichmentTarget): void {
+  const id = requestId(input.event);
+  if (id !== undefined) {
+    target.addTag(REQUEST_ID_TAG, id);
+  }
+}
 
-  for (const headers of headerSets) {
-    const id = requestIdHeader(headers);
-    if (id !== undefined) {
-      return { tags: { [REQUEST_ID_TAG]: id } };
-    }
+function requestId(event: Event): string | undefined {
+  const serverRequest = serverRequestHeaders(event);
+  const header = requestIdHeader(event.request?.headers) ?? requestIdHeader(serverRequest);
+  if (header !== undefined) {
+    return header;
   }
 
   // Browser events carry the page as `request` too; only a server's request has a trace of
   // its own.
   if (serverRequest !== undefined) {
-    return { tags: { [REQUEST_ID_TAG]: toTagValue(eventTraceId(event) ?? liveTraceId()) } };
+    return toTagValue(eventTraceId(event) ?? liveTraceId());
   }
   if (event.request !== undefined && event.platform === 'node') {
-    return { tags: { [REQUEST_ID_TAG]: toTagValue(eventTraceId(event)) } };
+    return toTagValue(eventTraceId(event));
   }
   return undefined;
 }
@@ -78,22 +80,39 @@ function serverRequestHeaders(event: Event): Record<string, unknown> | undefined
   return typeof request.headers === 'object' && request.headers !== null ? request.headers : {};
 }
 
-/** The first request id header, matched without regard to case, as Node lowercases names. */
+/**
+ * The first request id header, matched without regard to case, as Node lowercases names. When
+ * two headers differ only in case, the later one counts.
+ */
 function requestIdHeader(headers: Record<string, unknown> | undefined): string | undefined {
   if (typeof headers !== 'object' || headers === null) {
     return undefined;
   }
 
-  const byName = new Map<string, unknown>();
-  for (const [name, value] of Object.entries(headers)) {
-    byName.set(name.toLowerCase(), value);
-  }
-  for (const name of REQUEST_ID_HEADERS) {
-    const value = byName.get(name);
-    const id = toTagValue(Array.isArray(value) ? value[0] : value);
+  for (const wanted of REQUEST_ID_HEADERS) {
+    const id = toTagValue(firstValue(headerValue(headers, wanted)));
     if (id !== undefined) {
       return id;
     }
   }
   return undefined;
+}
+
+// The value of the last own enumerable header named `wanted` in any case.
+function headerValue(headers: Record<string, unknown>, wanted: string): unknown {
+  let value: unknown;
+  for (const name in headers) {
+    if (
+      name.length === wanted.length &&
+      Object.hasOwn(headers, name) &&
+      name.toLowerCase() === wanted
+    ) {
+      value = headers[name];
+    }
+  }
+  return value;
+}
+
+function firstValue(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
 }

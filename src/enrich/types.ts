@@ -65,9 +65,14 @@ export interface EnrichmentOptions {
   job?: boolean;
 }
 
-/** What the pipeline knows when enrichment runs. */
+/** What the pipeline knows when enrichment runs, and what enrichment tells it back. */
 export interface EnrichContext {
   readonly userCaused: boolean;
+  /**
+   * Set by the enrichment: whether the event it returns is a copy it made that no custom
+   * enricher has been shown, so the pipeline may set fields on it instead of copying it again.
+   */
+  fresh?: boolean;
 }
 
 /** Hooks enrichment reports through. */
@@ -88,5 +93,19 @@ export interface EnrichInput {
   chain(): readonly ChainLink[];
 }
 
-/** A built-in enricher; it never needs to throw, but is guarded like a custom one. */
-export type BuiltInEnricher = (input: EnrichInput) => Enrichment | undefined;
+/**
+ * Where a built-in enricher adds what it found, with the same rules as an {@link Enrichment}:
+ * nothing already set is overwritten, nothing empty is added.
+ */
+export interface EnrichmentTarget {
+  /** As `{ tags: { [key]: value } }`. */
+  addTag(key: string, value: unknown): void;
+  /** As `{ contexts: { [name]: context } }`. */
+  addContext(name: string, context: unknown): void;
+}
+
+/**
+ * A built-in enricher: reads the input and adds to the target once it has read everything,
+ * so that a failure adds nothing. It never needs to throw, but is guarded like a custom one.
+ */
+export type BuiltInEnricher = (input: EnrichInput, target: EnrichmentTarget) => void;

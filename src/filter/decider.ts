@@ -7,6 +7,7 @@ import {
   exceptionValues,
 } from '../match/exception.ts';
 import {
+  breadcrumbLoggerName,
   compileLoggerRule,
   type LoggerNameResolver,
   type LoggerRule,
@@ -73,7 +74,7 @@ export class Decider {
   /** Drop (own line, ignored logger, filtered-out exception) or tag (user-caused). */
   event(event: Event, hint: EventHint): Decision {
     try {
-      const drop = this.#ownLine(event) ?? this.#matchLogger({ kind: 'event', event });
+      const drop = this.#ownLine(event) ?? this.#matchEventLogger(event);
       if (drop !== undefined) {
         return { drop, userCaused: undefined };
       }
@@ -90,7 +91,7 @@ export class Decider {
    */
   lateEvent(event: Event): DropRule | undefined {
     try {
-      return this.#ownLine(event) ?? this.#matchLogger({ kind: 'event', event });
+      return this.#ownLine(event) ?? this.#matchEventLogger(event);
     } catch (error) {
       this.#host.reportFailure('the logger check failed; the event is kept', error);
       return undefined;
@@ -117,6 +118,10 @@ export class Decider {
       if (isOwnLine(breadcrumb.message)) {
         return OWN_LINE;
       }
+      if (this.#loggerName === undefined) {
+        // The breadcrumb's only possible logger name, looked up without building a list.
+        return this.#ignoredLoggers.matchName(breadcrumbLoggerName(breadcrumb));
+      }
       return this.#matchLogger({ kind: 'breadcrumb', breadcrumb });
     } catch (error) {
       this.#host.reportFailure('the logger check failed; the breadcrumb is kept', error);
@@ -133,23 +138,37 @@ export class Decider {
     if (!this.#mayDropBreadcrumbs || !Array.isArray(breadcrumbs)) {
       return event;
     }
-    const first = breadcrumbs.findIndex((breadcrumb) => this.breadcrumb(breadcrumb) !== undefined);
-    if (first === -1) {
-      return event;
-    }
-    const kept = breadcrumbs.slice(0, first);
-    for (let index = first + 1; index < breadcrumbs.length; index++) {
-      const breadcrumb = breadcrumbs[index] as Breadcrumb;
-      if (this.breadcrumb(breadcrumb) === undefined) {
-        kept.push(breadcrumb);
+    // Most events drop none: the list is copied only from the first breadcrumb dropped.
+    let kept: Breadcrumb[] | undefined;
+    const length = breadcrumbs.length;
+    for (let index = 0; index < length; index++) {
+      // A hole is left out, as `filter` leaves it out.
+      const isHole = !(index in breadcrumbs);
+      const breadcrumb = isHole ? undefined : (breadcrumbs[index] as Breadcrumb);
+      const dropped = isHole || this.breadcrumb(breadcrumb as Breadcrumb) !== undefined;
+      if (dropped && kept === undefined) {
+        kept = breadcrumbs.slice(0, index);
+      } else if (!dropped && kept !== undefined) {
+        kept.push(breadcrumb as Breadcrumb);
       }
     }
-    return { ...event, breadcrumbs: kept };
+    return kept === undefined ? event : { ...event, breadcrumbs: kept };
   }
 
   #classify(event: Event, hint: EventHint): Decision {
     if (this.#filteredOut.isEmpty && this.#userCaused.isEmpty) {
       return KEEP;
+    }
+
+    const original = hint.originalException;
+    if (!this.#matchCauses && typeof original === 'object' && original !== null) {
+      // The one candidate `collectCandidates` would list, matched without listing it.
+      const drop = this.#filteredOut.matchLive(original, event);
+      if (drop !== undefined) {
+        return { drop, userCaused: undefined };
+      }
+      const userCaused = this.#userCaused.matchLive(original, event);
+      return userCaused === undefined ? KEEP : { drop: undefined, userCaused };
     }
 
     const candidates = collectCandidates(event, hint, this.#matchCauses);
@@ -171,6 +190,25 @@ export class Decider {
     }
     const text = event.message ?? event.logentry?.message ?? exceptionValues(event).at(-1)?.value;
     return isOwnLine(text) ? OWN_LINE : undefined;
+  }
+
+  /** `#matchLogger` for an event, without building the list of its names. */
+  #matchEventLogger(event: Event): LoggerRuleMatch | undefined {
+    const rule = this.#ignoredLoggers;
+    if (rule.isEmpty) {
+      return undefined;
+    }
+    if (this.#loggerName !== undefined) {
+      return this.#matchLogger({ kind: 'event', event });
+    }
+    // The names `loggerNames` lists for an event, in its order.
+    let found: LoggerRuleMatch | undefined;
+    const pino: unknown = event.contexts?.pino;
+    if (typeof pino === 'object' && pino !== null) {
+      found = rule.matchNext(found, (pino as { name?: unknown }).name);
+      found = rule.matchNext(found, 'pino');
+    }
+    return rule.matchNext(found, event.logger);
   }
 
   #matchLogger(source: LoggerSource): LoggerRuleMatch | undefined {

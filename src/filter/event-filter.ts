@@ -12,7 +12,7 @@ import type {
   TransactionEvent,
 } from '@sentry/core';
 import { createDebugLogger, type DebugLogger } from '../debug.ts';
-import { createEnrichment, type EnrichEvent } from '../enrich/index.ts';
+import { createEnrichment, type EnrichContext, type EnrichEvent } from '../enrich/index.ts';
 import { describeFailure } from '../failure.ts';
 import { createIntegration } from '../integration.ts';
 import {
@@ -41,6 +41,7 @@ import {
   type LogCheckResult,
   ruleName,
 } from './types.ts';
+import { withTag } from './with-tag.ts';
 
 /**
  * One policy object between an application and Sentry: drops errors by exception class and
@@ -65,6 +66,8 @@ export class SentryEventFilter {
   readonly #decider: Decider;
   readonly #enrich: EnrichEvent;
   readonly #scrubber: Scrubber | undefined;
+  // The rule that dropped the last event `#prepareEvent` dropped.
+  #lastDrop: string | undefined;
 
   /** Validates the options and compiles every rule; throws on invalid options. */
   constructor(options: SentryEventFilterOptions = {}) {
@@ -103,7 +106,8 @@ export class SentryEventFilter {
    */
   integration(): Integration {
     return createIntegration({
-      prepareEvent: (event, hint) => this.#prepare(event, hint).event,
+      prepareEvent: (event, hint) =>
+        this.#prepareEvent(event, hint, { userCaused: false, fresh: false }),
       dropLateEvent: (event) => this.#dropsLateEvent(event),
       dropLog: (log) => this.#dropRule(log) !== undefined,
       dropBreadcrumb: (breadcrumb) => this.#dropsBreadcrumb(breadcrumb),
@@ -213,12 +217,13 @@ export class SentryEventFilter {
   }
 
   #process(event: Event, hint: EventHint): Event | null {
-    const prepared = this.#prepare(event, hint).event;
+    const context: EnrichContext = { userCaused: false, fresh: false };
+    const prepared = this.#prepareEvent(event, hint, context);
     if (prepared === null) {
       return null;
     }
     this.#scrubAttachments(hint);
-    return this.#scrubEvent(prepared);
+    return this.#scrubEvent(prepared, undefined, prepared !== event && context.fresh === true);
   }
 
   /**
@@ -241,39 +246,58 @@ export class SentryEventFilter {
 
   /** Decide, tag and enrich: everything but scrubbing. Counts the event. */
   #prepare(event: Event, hint: EventHint): CheckResult {
+    const context: EnrichContext = { userCaused: false, fresh: false };
+    const prepared = this.#prepareEvent(event, hint, context);
+    if (prepared === null) {
+      const droppedBy = this.#lastDrop;
+      return { outcome: 'dropped', droppedBy, tags: {}, event: null, removals: [] };
+    }
+    const tags: Record<string, string> = context.userCaused
+      ? { [this.#options.userCausedTag]: 'true' }
+      : {};
+    return { outcome: 'sent', droppedBy: undefined, tags, event: prepared, removals: [] };
+  }
+
+  /**
+   * `#prepare` without its result object: the event, or `null` when dropped (the rule is left
+   * in `#lastDrop`). `context` says whether it was user-caused and whether the returned event
+   * is a copy made here that no enricher was shown.
+   */
+  #prepareEvent(event: Event, hint: EventHint, context: EnrichContext): Event | null {
     const kind = itemKind(event);
     this.#stats.seen(kind);
 
     const decision = this.#decider.event(event, hint);
     if (decision.drop !== undefined) {
       this.#recordDrop(kind, decision.drop, event.event_id);
-      const droppedBy = ruleName(decision.drop);
-      return { outcome: 'dropped', droppedBy, tags: {}, event: null, removals: [] };
+      this.#lastDrop = ruleName(decision.drop);
+      return null;
     }
-
-    const tags: Record<string, string> =
-      decision.userCaused === undefined ? {} : { [this.#options.userCausedTag]: 'true' };
-    const prepared = this.#applyDecision(event, hint, decision, tags);
-    return { outcome: 'sent', droppedBy: undefined, tags, event: prepared, removals: [] };
+    return this.#applyDecision(event, hint, decision, context);
   }
 
-  #applyDecision(
-    event: Event,
-    hint: EventHint,
-    decision: Decision,
-    tags: Record<string, string>,
-  ): Event {
+  #applyDecision(event: Event, hint: EventHint, decision: Decision, context: EnrichContext): Event {
     let result = event;
+    let fresh = false;
+    const userCaused = decision.userCaused !== undefined;
+    const enrichContext: EnrichContext = { userCaused, fresh: false };
     try {
       if (decision.userCaused !== undefined) {
-        result = { ...result, tags: { ...result.tags, ...tags } };
+        result = withTag(result, this.#options.userCausedTag, 'true');
+        fresh = true;
         this.#stats.tagged(ruleName(decision.userCaused));
       }
-      result = this.#enrich(result, hint, { userCaused: decision.userCaused !== undefined });
-      result = this.#decider.withoutIgnoredBreadcrumbs(result);
+      const enriched = this.#enrich(result, hint, enrichContext);
+      fresh = enriched === result ? fresh : enrichContext.fresh === true;
+      result = enriched;
+      const kept = this.#decider.withoutIgnoredBreadcrumbs(result);
+      fresh ||= kept !== result;
+      result = kept;
     } catch (error) {
       this.#reportFailure('tagging or enrichment failed; the event is sent without it', error);
     }
+    (context as { userCaused: boolean }).userCaused = userCaused;
+    context.fresh = fresh;
     return result;
   }
 
@@ -317,8 +341,17 @@ export class SentryEventFilter {
     }
   }
 
-  #scrubEvent(event: Event, removals?: Removal[]): Event {
-    return this.#scrub((scrubber) => scrubber.event(event, removals), event, strippedEvent);
+  #scrubEvent(event: Event, removals?: Removal[], owned = false): Event {
+    const scrubber = this.#scrubber;
+    if (scrubber === undefined) {
+      return event;
+    }
+    try {
+      return scrubber.event(event, removals, owned);
+    } catch (error) {
+      this.#reportFailure('scrubbing failed; the item is sent reduced to its structure', error);
+      return strippedEvent(event);
+    }
   }
 
   #scrubEnvelope(envelope: Envelope, removals?: Removal[]): Envelope {

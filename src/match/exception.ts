@@ -31,15 +31,19 @@ export type Candidate =
     };
 
 interface CompiledEntry {
-  readonly label: string;
-  readonly index: number;
+  /** What a match on this entry reports; the same object every time. */
+  readonly match: ExceptionRuleMatch;
   matches(candidate: Candidate, event: Event): boolean;
+  /** `matches` for a live candidate, without building one. */
+  matchesLive(value: object, event: Event): boolean;
 }
 
 /** A compiled exception list. */
 export interface ExceptionRule {
   readonly isEmpty: boolean;
   match(candidates: readonly Candidate[], event: Event): ExceptionRuleMatch | undefined;
+  /** `match` for the one live candidate `{ live: true, value }`, without building a list. */
+  matchLive(value: object, event: Event): ExceptionRuleMatch | undefined;
 }
 
 /** Called once per failing predicate, so a broken predicate is reported without flooding. */
@@ -83,7 +87,14 @@ export function compileExceptionRule(
   entries: readonly ExceptionMatcher[],
   onPredicateFailure: PredicateFailureHandler,
 ): ExceptionRule {
-  const compiled = entries.map((entry, index) => compileEntry(entry, index, onPredicateFailure));
+  const compiled = entries.map((entry, index) =>
+    compileEntry(
+      entry,
+      index,
+      (label) => Object.freeze({ option, index, label }),
+      onPredicateFailure,
+    ),
+  );
 
   return {
     isEmpty: compiled.length === 0,
@@ -91,8 +102,16 @@ export function compileExceptionRule(
       for (const entry of compiled) {
         for (const candidate of candidates) {
           if (entry.matches(candidate, event)) {
-            return { option, index: entry.index, label: entry.label };
+            return entry.match;
           }
+        }
+      }
+      return undefined;
+    },
+    matchLive(value, event) {
+      for (const entry of compiled) {
+        if (entry.matchesLive(value, event)) {
+          return entry.match;
         }
       }
       return undefined;
@@ -100,90 +119,113 @@ export function compileExceptionRule(
   };
 }
 
+type MatchFor = (label: string) => ExceptionRuleMatch;
+
 function compileEntry(
   entry: ExceptionMatcher,
   index: number,
+  matchFor: MatchFor,
   onPredicateFailure: PredicateFailureHandler,
 ): CompiledEntry {
   if (typeof entry === 'string') {
-    return {
-      label: entry,
-      index,
-      matches: (candidate) => candidateNames(candidate).includes(entry),
-    };
+    return compileNameEntry(entry, matchFor);
   }
 
   if (isExceptionClass(entry)) {
-    return compileClassEntry(entry, index);
+    return compileClassEntry(entry, matchFor);
   }
 
-  return compilePredicateEntry(entry as ExceptionPredicate, index, onPredicateFailure);
+  const predicate = entry as ExceptionPredicate;
+  const label = `predicate ${predicate.name || `#${index}`}`;
+  return compilePredicateEntry(predicate, matchFor(label), onPredicateFailure);
 }
 
-function compileClassEntry(exceptionClass: ExceptionClass, index: number): CompiledEntry {
+function compileNameEntry(name: string, matchFor: MatchFor): CompiledEntry {
+  const matchesLive = (value: object): boolean => {
+    // The names of the prototype chain are read before the error's own `name`, and all of
+    // them, as when they were listed.
+    const inChain = hasNameInChain(safePrototypeOf(value), name);
+    return readName(value) === name || inChain;
+  };
+  return {
+    match: matchFor(name),
+    matches(candidate) {
+      if (!candidate.live) {
+        return candidate.type === name;
+      }
+      const { value } = candidate;
+      return typeof value === 'object' && value !== null && matchesLive(value);
+    },
+    matchesLive,
+  };
+}
+
+function compileClassEntry(exceptionClass: ExceptionClass, matchFor: MatchFor): CompiledEntry {
   const chain = prototypeNames(exceptionClass.prototype);
   const ownName = chain[0] ?? '';
   // Matching by names is only safe when every name in the chain says something.
   const canMatchByName = chain.length > 0 && chain.every(isDistinctiveName);
 
+  const matchesLive = (value: object): boolean => {
+    if (isInstance(value, exceptionClass)) {
+      return true;
+    }
+    // Another realm (node:vm, an iframe) or a second copy of the same package: the class
+    // objects differ, but the chain of class names from this class down to the root agrees.
+    return canMatchByName && chainEndsWith(safePrototypeOf(value), chain);
+  };
+
   return {
-    label: ownName || '<anonymous class>',
-    index,
+    match: matchFor(ownName || '<anonymous class>'),
     matches(candidate) {
       if (!candidate.live) {
         return canMatchByName && candidate.type === ownName;
       }
-
       const { value } = candidate;
-      if (typeof value !== 'object' || value === null) {
-        return false;
-      }
-
-      if (isInstance(value, exceptionClass)) {
-        return true;
-      }
-
-      // Another realm (node:vm, an iframe) or a second copy of the same package: the class
-      // objects differ, but the chain of class names from this class down to the root agrees.
-      return canMatchByName && endsWith(prototypeNames(safePrototypeOf(value)), chain);
+      return typeof value === 'object' && value !== null && matchesLive(value);
     },
+    matchesLive,
   };
 }
 
 function compilePredicateEntry(
   predicate: ExceptionPredicate,
-  index: number,
+  match: ExceptionRuleMatch,
   onPredicateFailure: PredicateFailureHandler,
 ): CompiledEntry {
-  const label = `predicate ${predicate.name || `#${index}`}`;
   let reported = false;
 
+  const report = (failure: unknown): false => {
+    if (!reported) {
+      reported = true;
+      onPredicateFailure(match.label, failure);
+    }
+    return false;
+  };
+
+  const test = (error: unknown, event: Event): boolean => {
+    try {
+      const answer: unknown = predicate(error, event);
+      if (isThenable(answer)) {
+        // Too late to decide on, and its rejection must not go unhandled in the app.
+        answer.then(undefined, () => undefined);
+        return report(new TypeError('the predicate returned a promise, not a boolean'));
+      }
+      return answer === true;
+    } catch (failure) {
+      return report(failure);
+    }
+  };
+
   return {
-    label,
-    index,
+    match,
     matches(candidate, event) {
       const error = candidate.live
         ? candidate.value
         : { name: candidate.type, message: candidate.message };
-      const report = (failure: unknown): false => {
-        if (!reported) {
-          reported = true;
-          onPredicateFailure(label, failure);
-        }
-        return false;
-      };
-      try {
-        const answer: unknown = predicate(error, event);
-        if (isThenable(answer)) {
-          // Too late to decide on, and its rejection must not go unhandled in the app.
-          answer.then(undefined, () => undefined);
-          return report(new TypeError('the predicate returned a promise, not a boolean'));
-        }
-        return answer === true;
-      } catch (failure) {
-        return report(failure);
-      }
+      return test(error, event);
     },
+    matchesLive: test,
   };
 }
 
@@ -284,25 +326,6 @@ function linkedErrors(value: unknown): unknown[] {
   return linked;
 }
 
-/** The names a string entry is compared with. */
-function candidateNames(candidate: Candidate): string[] {
-  if (!candidate.live) {
-    return candidate.type === undefined ? [] : [candidate.type];
-  }
-
-  const { value } = candidate;
-  if (typeof value !== 'object' || value === null) {
-    return [];
-  }
-
-  const names = prototypeNames(safePrototypeOf(value));
-  const ownName = readName(value);
-  if (ownName !== undefined) {
-    names.push(ownName);
-  }
-  return names;
-}
-
 function readName(value: object): string | undefined {
   try {
     const name: unknown = (value as { name?: unknown }).name;
@@ -328,33 +351,110 @@ function safePrototypeOf(value: object): object | null {
   }
 }
 
+// The prototype chain is walked without building lists or closures: deciding runs on every
+// event, and it should allocate nothing while nothing matches.
+
 /** Constructor names along a prototype chain, nearest first: `[ValidationError, Error, Object]`. */
 function prototypeNames(prototype: unknown): string[] {
   const names: string[] = [];
   let current = prototype;
-
   try {
-    for (let depth = 0; depth < MAX_PROTOTYPE_DEPTH; depth++) {
-      if (typeof current !== 'object' || current === null) {
-        break;
-      }
-      const owner: unknown = Object.getOwnPropertyDescriptor(current, 'constructor')?.value;
-      const name: unknown =
-        typeof owner === 'function' ? (owner as { name?: unknown }).name : undefined;
-      names.push(typeof name === 'string' ? name : '');
+    for (let depth = 0; depth < MAX_PROTOTYPE_DEPTH && isLevel(current); depth++) {
+      names.push(levelName(current));
       current = Object.getPrototypeOf(current);
     }
   } catch {
-    // Proxies may throw from getPrototypeOf; what was read so far still counts.
+    // Proxies may throw from their traps; what was read so far still counts.
   }
-
   return names;
 }
 
-function endsWith(names: readonly string[], suffix: readonly string[]): boolean {
-  if (suffix.length > names.length) {
+/** Whether `name` is one of the constructor names along a prototype chain. */
+function hasNameInChain(prototype: unknown, name: string): boolean {
+  let found = false;
+  let current = prototype;
+  try {
+    for (let depth = 0; depth < MAX_PROTOTYPE_DEPTH && isLevel(current); depth++) {
+      found = levelName(current) === name || found;
+      current = Object.getPrototypeOf(current);
+    }
+  } catch {
+    // What was read so far still counts.
+  }
+  return found;
+}
+
+/** Whether the constructor names along a prototype chain end with `suffix`. */
+function chainEndsWith(prototype: unknown, suffix: readonly string[]): boolean {
+  const length = chainLength(prototype);
+  if (suffix.length > length) {
     return false;
   }
-  const offset = names.length - suffix.length;
-  return suffix.every((name, index) => names[offset + index] === name);
+
+  // A second walk compares the last levels in place.
+  const skipped = length - suffix.length;
+  let current = prototype;
+  try {
+    for (let depth = 0; depth < length && isLevel(current); depth++) {
+      if (depth >= skipped && levelName(current) !== suffix[depth - skipped]) {
+        return false;
+      }
+      current = Object.getPrototypeOf(current);
+    }
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+/** How many names `prototypeNames` lists for a chain. */
+function chainLength(prototype: unknown): number {
+  let length = 0;
+  let current = prototype;
+  try {
+    for (let depth = 0; depth < MAX_PROTOTYPE_DEPTH && isLevel(current); depth++) {
+      levelName(current);
+      length++;
+      current = Object.getPrototypeOf(current);
+    }
+  } catch {
+    // What was read so far still counts.
+  }
+  return length;
+}
+
+function isLevel(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The name of a level's own constructor, or `''`. May throw from a proxy's trap. */
+function levelName(level: object): string {
+  const owner = ownDataConstructor(level);
+  const name: unknown =
+    typeof owner === 'function' ? (owner as { name?: unknown }).name : undefined;
+  return typeof name === 'string' ? name : '';
+}
+
+// Annex B's accessor lookups: they tell an accessor from a data property without making a
+// descriptor object.
+const lookupGetter = (Object.prototype as unknown as LegacyAccessors).__lookupGetter__;
+const lookupSetter = (Object.prototype as unknown as LegacyAccessors).__lookupSetter__;
+
+interface LegacyAccessors {
+  __lookupGetter__(this: object, key: string): unknown;
+  __lookupSetter__(this: object, key: string): unknown;
+}
+
+/** The value of an own `constructor` data property; `undefined` for an accessor or none. */
+function ownDataConstructor(level: object): unknown {
+  if (!Object.hasOwn(level, 'constructor')) {
+    return undefined;
+  }
+  if (
+    lookupGetter.call(level, 'constructor') !== undefined ||
+    lookupSetter.call(level, 'constructor') !== undefined
+  ) {
+    return undefined;
+  }
+  return (level as { constructor?: unknown }).constructor;
 }

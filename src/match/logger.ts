@@ -25,38 +25,89 @@ export interface LoggerRuleMatch {
 /** A compiled `ignoredLoggers` list. */
 export interface LoggerRule {
   readonly isEmpty: boolean;
+  /** The first entry (in the option's order) that one of `names` matches, and that name. */
   match(names: readonly string[]): LoggerRuleMatch | undefined;
+  /** The first entry that `name` matches; `undefined` for anything but a non-empty string. */
+  matchName(name: unknown): LoggerRuleMatch | undefined;
+  /**
+   * Of a match found so far for earlier names and the match of `name`, the one `match()`
+   * would return: the earlier entry, or on the same entry the earlier name. Lets callers
+   * look at names one by one without building a list.
+   */
+  matchNext(found: LoggerRuleMatch | undefined, name: unknown): LoggerRuleMatch | undefined;
 }
 
 // Only these make a pattern a glob: `@`, `+`, `!` and parentheses are ordinary characters of
 // logger names (`@acme/payments`, `app(1)`), so patterns holding them match exactly.
 const GLOB_CHARACTERS = /[*?[\]{}]/;
+// Logger names are few (one per module or category); a bound keeps generated names from
+// growing the remembered answers without limit.
+const CACHE_LIMIT = 1024;
+const GLOB_OPTIONS = { dot: true, nobrace: false };
 
 /** Tells whether an `ignoredLoggers` entry is a glob rather than a name. */
 export function isLoggerGlob(pattern: string): boolean {
   return GLOB_CHARACTERS.test(pattern);
 }
 
-/** Compiles `ignoredLoggers`; the entries were validated by the options schema. */
+/**
+ * Compiles `ignoredLoggers`; the entries were validated by the options schema. A glob becomes
+ * one regular expression (what picomatch's matcher tests, after comparing the name with the
+ * glob itself). Every name's answer is remembered: it depends on nothing but the name.
+ */
 export function compileLoggerRule(patterns: readonly string[]): LoggerRule {
-  const tests = patterns.map((pattern, index) => {
-    const test = isLoggerGlob(pattern)
-      ? picomatch(pattern, { dot: true, nobrace: false })
-      : (name: string) => name === pattern || name.startsWith(`${pattern}.`);
-    return { pattern, index, test };
+  const tests = patterns.map((pattern) => {
+    if (!isLoggerGlob(pattern)) {
+      const prefix = `${pattern}.`;
+      return (name: string) => name === pattern || name.startsWith(prefix);
+    }
+    const glob = picomatch.makeRe(pattern, GLOB_OPTIONS);
+    return (name: string) => name === pattern || glob.test(name);
   });
+  const answers = new Map<string, LoggerRuleMatch | null>();
+
+  const judge = (name: string): LoggerRuleMatch | null => {
+    const index = tests.findIndex((test) => test(name));
+    if (index === -1) {
+      return null;
+    }
+    const label = patterns[index] as string;
+    return Object.freeze({ option: 'ignoredLoggers', index, label, logger: name });
+  };
+
+  const matchName = (name: unknown): LoggerRuleMatch | undefined => {
+    if (typeof name !== 'string' || name === '' || tests.length === 0) {
+      return undefined;
+    }
+    let answer = answers.get(name);
+    if (answer === undefined) {
+      answer = judge(name);
+      if (answers.size >= CACHE_LIMIT) {
+        answers.clear();
+      }
+      answers.set(name, answer);
+    }
+    return answer ?? undefined;
+  };
+
+  const matchNext = (
+    found: LoggerRuleMatch | undefined,
+    name: unknown,
+  ): LoggerRuleMatch | undefined => {
+    const next = matchName(name);
+    return next !== undefined && (found === undefined || next.index < found.index) ? next : found;
+  };
 
   return {
     isEmpty: tests.length === 0,
+    matchName,
+    matchNext,
     match(names) {
-      for (const { pattern, index, test } of tests) {
-        for (const name of names) {
-          if (name !== '' && test(name)) {
-            return { option: 'ignoredLoggers', index, label: pattern, logger: name };
-          }
-        }
+      let found: LoggerRuleMatch | undefined;
+      for (const name of names) {
+        found = matchNext(found, name);
       }
-      return undefined;
+      return found;
     },
   };
 }
@@ -98,13 +149,16 @@ export function loggerNames(source: LoggerSource, resolve?: LoggerNameResolver):
       addLogNames(source.log, names);
       break;
     case 'breadcrumb':
-      if (!INSTRUMENTATION_TYPES.has(String(source.breadcrumb.type))) {
-        addName(names, source.breadcrumb.category);
-      }
+      addName(names, breadcrumbLoggerName(source.breadcrumb));
       break;
   }
 
   return names;
+}
+
+/** A breadcrumb's category, unless its type says instrumentation recorded it. */
+export function breadcrumbLoggerName(breadcrumb: Breadcrumb): unknown {
+  return INSTRUMENTATION_TYPES.has(String(breadcrumb.type)) ? undefined : breadcrumb.category;
 }
 
 function addEventNames(event: Event, names: string[]): void {

@@ -46,8 +46,11 @@ export interface ScrubReporter {
 
 /** Removes sensitive information from every shape the SDK sends. */
 export interface Scrubber {
-  /** Scrubs an error or transaction event; copies what changes, shares the rest. */
-  event<T extends Event>(event: T, removals?: Removal[]): T;
+  /**
+   * Scrubs an error or transaction event; copies what changes, shares the rest. With `owned`,
+   * the event is a copy the caller made and handed to no one, whose own fields may be set.
+   */
+  event<T extends Event>(event: T, removals?: Removal[], owned?: boolean): T;
   /**
    * Scrubs a log record as `beforeSendLog` sees it, or as serialized in a `log` item
    * (`body`, attributes as `{ value, type }`).
@@ -121,7 +124,7 @@ export function createScrubber(
   };
 
   return {
-    event: (event, removals) => scrubEvent(context, event, { removals }),
+    event: (event, removals, owned) => scrubEvent(context, event, { removals }, owned === true),
     log: (log, removals) => record(scrubLogRecord(context, log, isSerialized(log)), removals),
     breadcrumb: (breadcrumb, removals) => record(scrubBreadcrumb(context, breadcrumb), removals),
     span: (span, removals) => record(runner.run(span, STREAMED_SPAN), removals),

@@ -1,6 +1,10 @@
 import { DETECTOR_RULES } from '../rules.ts';
-import { CREDENTIAL, isWordAt, LETTER, skipForward } from './chars.ts';
+import { isWordAt, LETTER, skipForward } from './chars.ts';
 import type { Detector } from './types.ts';
+
+// A run of the characters `chars.ts` allows in a credential (RFC 7235 token68, RFC 6750
+// b64token), read natively rather than one character at a time.
+const CREDENTIAL_RUN = /[A-Za-z0-9_\-.~+/=]*/y;
 
 /**
  * HTTP credentials after an authentication scheme, in headers quoted in text:
@@ -18,7 +22,9 @@ export const detectAuthorization: Detector = (text, schemeStart, context, findin
     return credentialStart;
   }
 
-  const end = skipForward(text, credentialStart, CREDENTIAL, text.length);
+  CREDENTIAL_RUN.lastIndex = credentialStart;
+  CREDENTIAL_RUN.test(text);
+  const end = CREDENTIAL_RUN.lastIndex;
   const scheme = text.slice(schemeStart, schemeEnd);
   const credential = text.slice(credentialStart, end);
   if (credential === context.replacement || !isCredential(scheme.toLowerCase(), credential)) {

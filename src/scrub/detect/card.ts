@@ -7,12 +7,11 @@ import type { Detector } from './types.ts';
 const MAX_RUN = 64;
 const DIGIT_RUN = /[0-9 -]*/y;
 
-interface Group {
-  readonly start: number;
-  readonly end: number;
-  /** The separator before the next group (space or dash), or 0 at a gap. */
-  readonly separator: number;
-}
+// The groups of digits of the run being read: start, end, and the separator after each (space
+// or dash, or 0 at a gap). Detectors run one at a time and call no other code, so one table
+// serves every run without allocating; a run of at most 64 characters has at most 33 groups.
+const MAX_GROUPS = MAX_RUN / 2 + 1;
+const GROUPS = new Int32Array(3 * MAX_GROUPS);
 
 /**
  * Payment card numbers (ISO/IEC 7812): 13 to 19 digits, written in one piece or in the groups
@@ -26,23 +25,35 @@ export const detectCard: Detector = (text, start, _context, findings) => {
     return runEnd;
   }
 
-  const groups = splitGroups(text, runStart, runEnd);
+  const count = splitGroups(text, runStart, runEnd);
   let first = 0;
-  while (first < groups.length) {
-    const last = cardEndingAt(text, groups, first);
-    if (last === undefined) {
+  while (first < count) {
+    const last = cardEndingAt(text, count, first);
+    if (last === -1) {
       first++;
       continue;
     }
-    findings.add(
-      (groups[first] as Group).start,
-      (groups[last] as Group).end,
-      DETECTOR_RULES.creditCard,
-    );
+    findings.add(groupStart(first), groupEnd(last), DETECTOR_RULES.creditCard);
     first = last + 1;
   }
   return runEnd;
 };
+
+function groupStart(group: number): number {
+  return GROUPS[3 * group] as number;
+}
+
+function groupEnd(group: number): number {
+  return GROUPS[3 * group + 1] as number;
+}
+
+function groupLength(group: number): number {
+  return groupEnd(group) - groupStart(group);
+}
+
+function separatorAfter(group: number): number {
+  return GROUPS[3 * group + 2] as number;
+}
 
 function digitRunStart(text: string, from: number): number {
   let index = from;
@@ -66,46 +77,45 @@ function digitRunEnd(text: string, from: number): number {
   return end;
 }
 
-function splitGroups(text: string, start: number, end: number): Group[] {
-  const groups: Group[] = [];
+/** Fills the table with the groups of `text.slice(start, end)`; returns how many there are. */
+function splitGroups(text: string, start: number, end: number): number {
+  let count = 0;
   let index = start;
-  while (index < end) {
+  while (index < end && count < MAX_GROUPS) {
     while (index < end && !isDigit(text.charCodeAt(index))) {
       index++;
     }
-    const groupStart = index;
+    const groupFrom = index;
     while (index < end && isDigit(text.charCodeAt(index))) {
       index++;
     }
     const single = index + 1 < end && isDigit(text.charCodeAt(index + 1));
-    groups.push({ start: groupStart, end: index, separator: single ? text.charCodeAt(index) : 0 });
+    GROUPS[3 * count] = groupFrom;
+    GROUPS[3 * count + 1] = index;
+    GROUPS[3 * count + 2] = single ? text.charCodeAt(index) : 0;
+    count++;
   }
-  return groups;
+  return count;
 }
 
-/** The last group of a card number that starts at group `first`, if there is one. */
-function cardEndingAt(text: string, groups: readonly Group[], first: number): number | undefined {
-  const head = groups[first] as Group;
-  const headLength = head.end - head.start;
+/** The last group of a card number that starts at group `first`, or -1 when there is none. */
+function cardEndingAt(text: string, count: number, first: number): number {
+  const headLength = groupLength(first);
   if (headLength >= 13 && headLength <= 19) {
-    return isCardNumber(text.slice(head.start, head.end)) ? first : undefined;
+    return isCardNumberIn(text, first, first) ? first : -1;
   }
   if (headLength !== 4) {
-    return undefined;
+    return -1;
   }
 
   // The longest grouping that is a card wins: a 19-digit number may start with 16 valid ones.
-  let digits = text.slice(head.start, head.end);
-  let found: number | undefined;
-  const separator = head.separator;
-  for (let last = first + 1; last < groups.length && last <= first + 4; last++) {
-    const previous = groups[last - 1] as Group;
-    const group = groups[last] as Group;
-    if (previous.separator !== separator || separator === 0) {
+  let found = -1;
+  const separator = separatorAfter(first);
+  for (let last = first + 1; last < count && last <= first + 4; last++) {
+    if (separatorAfter(last - 1) !== separator || separator === 0) {
       break;
     }
-    digits += text.slice(group.start, group.end);
-    if (isLayout(groups, first, last) && isCardNumber(digits)) {
+    if (isLayout(first, last) && isCardNumberIn(text, first, last)) {
       found = last;
     }
   }
@@ -113,40 +123,83 @@ function cardEndingAt(text: string, groups: readonly Group[], first: number): nu
 }
 
 // 4-4-4-4 with an optional short tail (4-4-4-4-3, or 4-4-4-1 for 13 digits), or 4-6-5 and 4-6-4.
-function isLayout(groups: readonly Group[], first: number, last: number): boolean {
-  const lengths = groups.slice(first, last + 1).map((group) => group.end - group.start);
-  const total = lengths.reduce((sum, length) => sum + length, 0);
+function isLayout(first: number, last: number): boolean {
+  let total = 0;
+  for (let group = first; group <= last; group++) {
+    total += groupLength(group);
+  }
   if (total < 13 || total > 19) {
     return false;
   }
-  if (lengths.length === 3 && lengths[1] === 6) {
-    return lengths[2] === 4 || lengths[2] === 5;
+  if (last - first === 2 && groupLength(first + 1) === 6) {
+    return groupLength(last) === 4 || groupLength(last) === 5;
   }
-  return lengths.slice(0, -1).every((length) => length === 4) && (lengths.at(-1) as number) <= 4;
+  for (let group = first; group < last; group++) {
+    if (groupLength(group) !== 4) {
+      return false;
+    }
+  }
+  return groupLength(last) <= 4;
+}
+
+/** `isCardNumber` of the digits of groups `first` to `last`, read in place. */
+function isCardNumberIn(text: string, first: number, last: number): boolean {
+  let length = 0;
+  for (let group = first; group <= last; group++) {
+    length += groupLength(group);
+  }
+  if (length < 13 || length > 19) {
+    return false;
+  }
+
+  // The prefix: the head group has at least four digits.
+  if (!isIssuerPrefixAt(text, groupStart(first))) {
+    return false;
+  }
+
+  // The Luhn check, from the last digit back.
+  let sum = 0;
+  let double = false;
+  for (let group = last; group >= first; group--) {
+    for (let index = groupEnd(group) - 1; index >= groupStart(group); index--) {
+      sum += luhnDigit(text.charCodeAt(index) - 48, double);
+      double = !double;
+    }
+  }
+  return sum % 10 === 0;
 }
 
 /** Whether a string of 13 to 19 digits is a card number: an issued prefix and the Luhn check. */
 export function isCardNumber(digits: string): boolean {
-  return (
-    digits.length >= 13 && digits.length <= 19 && hasIssuerPrefix(digits) && passesLuhn(digits)
+  if (digits.length < 13 || digits.length > 19) {
+    return false;
+  }
+  return isIssuerPrefixAt(digits, 0) && passesLuhn(digits);
+}
+
+/** `isIssuerPrefix` of the four digits at `at`. */
+function isIssuerPrefixAt(text: string, at: number): boolean {
+  return isIssuerPrefix(
+    text.charCodeAt(at) - 48,
+    text.charCodeAt(at + 1) - 48,
+    text.charCodeAt(at + 2) - 48,
+    text.charCodeAt(at + 3) - 48,
   );
 }
 
 // Prefixes from the card networks' published ranges: Visa 4; Mastercard 51-55 and
 // 2221-2720; Amex 34 and 37; Diners 30, 36, 38, 39; JCB 35; Discover and UnionPay 6;
 // Maestro 50 and 56-69. Everything else (timestamps start with 1) is no card.
-function hasIssuerPrefix(digits: string): boolean {
-  const two = Number(digits.slice(0, 2));
-  switch (digits.charCodeAt(0)) {
-    case 52: // 4
-    case 53: // 5
-    case 54: // 6
+function isIssuerPrefix(first: number, second: number, third: number, fourth: number): boolean {
+  switch (first) {
+    case 4:
+    case 5:
+    case 6:
       return true;
-    case 51: // 3
-      return two !== 31 && two !== 32 && two !== 33;
-    case 50: {
-      // 2
-      const four = Number(digits.slice(0, 4));
+    case 3:
+      return second !== 1 && second !== 2 && second !== 3;
+    case 2: {
+      const four = first * 1000 + second * 100 + third * 10 + fourth;
       return four >= 2221 && four <= 2720;
     }
     default:
@@ -159,17 +212,18 @@ export function passesLuhn(digits: string): boolean {
   let sum = 0;
   let double = false;
   for (let index = digits.length - 1; index >= 0; index--) {
-    let digit = digits.charCodeAt(index) - 48;
-    if (double) {
-      digit *= 2;
-      if (digit > 9) {
-        digit -= 9;
-      }
-    }
-    sum += digit;
+    sum += luhnDigit(digits.charCodeAt(index) - 48, double);
     double = !double;
   }
   return sum % 10 === 0;
+}
+
+function luhnDigit(digit: number, double: boolean): number {
+  if (!double) {
+    return digit;
+  }
+  const doubled = digit * 2;
+  return doubled > 9 ? doubled - 9 : doubled;
 }
 
 function isDigit(code: number): boolean {

@@ -43,6 +43,10 @@ function buildTable(): Uint8Array {
 
 /** Whether the character at `index` is in every class of `flags`; false outside the text. */
 export function isIn(text: string, index: number, flags: number): boolean {
+  // Checked first: reading past either end returns NaN, which makes V8 drop optimised code.
+  if (index < 0 || index >= text.length) {
+    return false;
+  }
   const code = text.charCodeAt(index);
   return code < 128 && ((TABLE[code] as number) & flags) === flags;
 }
@@ -72,5 +76,9 @@ export function skipBackward(text: string, from: number, flags: number, limit: n
 
 /** Whether the character at `index` is a letter, digit or `_`; false outside the text. */
 export function isWordAt(text: string, index: number): boolean {
-  return isIn(text, index, LETTER) || isIn(text, index, DIGIT) || text.charCodeAt(index) === 95;
+  if (index < 0 || index >= text.length) {
+    return false;
+  }
+  const code = text.charCodeAt(index);
+  return code < 128 && (((TABLE[code] as number) & (LETTER | DIGIT)) !== 0 || code === 95);
 }

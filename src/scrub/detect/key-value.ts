@@ -66,8 +66,7 @@ export function findPair(
   if (text.startsWith(context.replacement, start)) {
     return start + context.replacement.length;
   }
-  const value = text.slice(start, end);
-  if (value.length === 0 || value === context.replacement || PLACEHOLDER.test(value)) {
+  if (end === start || isPlaceholder(text, start, end)) {
     return Math.max(end, valueFrom);
   }
   findings.add(start, end, DETECTOR_RULES[detector]);
@@ -76,6 +75,20 @@ export function findPair(
   context.state.pairValueEnd = end;
   return Math.max(start, valueFrom);
 }
+
+// Whether `text.slice(start, end)` holds no secret: a placeholder or the replacement. Most
+// values are neither by their first character, and are not cut out of the text.
+function isPlaceholder(text: string, start: number, end: number): boolean {
+  if (!PLACEHOLDER_FIRST.has(text.charCodeAt(start))) {
+    return false;
+  }
+  return PLACEHOLDER.test(text.slice(start, end));
+}
+
+// The first characters a placeholder can have (see PLACEHOLDER_SOURCE).
+const PLACEHOLDER_FIRST = new Set(
+  [...'?$%:@{nNuUtTfF'].map((character) => character.charCodeAt(0)),
+);
 
 // The name ends before the separator, after up to three spaces, a closing bracket
 // (`$config['password'] =>`) and a closing quote, which may be escaped (`\"password\":`).
@@ -153,28 +166,27 @@ function isQuote(code: number): boolean {
   return code === 34 || code === 39 || code === 96;
 }
 
+// Runs up to the closing quote, skipping escaped characters; read natively rather than one
+// character at a time. A backslash at the very end escapes nothing and stops the run.
+const QUOTED_RUNS: Readonly<Record<number, RegExp>> = {
+  34: /(?:[^"\\]|\\[\s\S])*/y,
+  39: /(?:[^'\\]|\\[\s\S])*/y,
+  96: /(?:[^`\\]|\\[\s\S])*/y,
+};
+const LINE = /[^\n\r]*/y;
+
 function closingQuote(text: string, from: number, quote: number): number {
-  let index = from;
-  while (index < text.length) {
-    const code = text.charCodeAt(index);
-    if (code === quote) {
-      return index;
-    }
-    index += code === 92 ? 2 : 1;
-  }
-  return -1;
+  const run = QUOTED_RUNS[quote] as RegExp;
+  run.lastIndex = from;
+  run.test(text);
+  const end = run.lastIndex;
+  return text.charCodeAt(end) === quote ? end : -1;
 }
 
 function lineEnd(text: string, from: number): number {
-  let index = from;
-  while (index < text.length) {
-    const code = text.charCodeAt(index);
-    if (code === 10 || code === 13) {
-      break;
-    }
-    index++;
-  }
-  return index;
+  LINE.lastIndex = from;
+  LINE.test(text);
+  return LINE.lastIndex;
 }
 
 // An unquoted value ends at whitespace or punctuation that separates values; in a URL also
@@ -183,53 +195,40 @@ function lineEnd(text: string, from: number): number {
 function bareValue(text: string, from: number, inUrl: boolean): [number, number] {
   const schemeEnd = skipForward(text, from, CREDENTIAL, from + 16);
   const start =
-    text.charCodeAt(schemeEnd) === 32 && isScheme(text.slice(from, schemeEnd))
-      ? schemeEnd + 1
-      : from;
+    text.charCodeAt(schemeEnd) === 32 && isSchemeAt(text, from, schemeEnd) ? schemeEnd + 1 : from;
 
-  let index = start;
-  while (index < text.length) {
-    const code = text.charCodeAt(index);
-    if (endsBareValue(code) || (inUrl && code === 35)) {
-      break;
+  const run = inUrl ? URL_VALUE : BARE_VALUE;
+  run.lastIndex = start;
+  run.test(text);
+  return [start, run.lastIndex];
+}
+
+const SCHEMES = ['bearer', 'basic', 'token', 'digest', 'negotiate'];
+
+// Whether `text.slice(start, end)` is a scheme, in any case. The word is made of credential
+// characters, all ASCII.
+function isSchemeAt(text: string, start: number, end: number): boolean {
+  for (const scheme of SCHEMES) {
+    if (scheme.length === end - start && equalsIgnoringAsciiCase(text, start, scheme)) {
+      return true;
     }
-    index++;
   }
-  return [start, index];
+  return false;
 }
 
-function isScheme(word: string): boolean {
-  switch (word.toLowerCase()) {
-    case 'bearer':
-    case 'basic':
-    case 'token':
-    case 'digest':
-    case 'negotiate':
-      return true;
-    default:
+function equalsIgnoringAsciiCase(text: string, start: number, lower: string): boolean {
+  for (let index = 0; index < lower.length; index++) {
+    const code = text.charCodeAt(start + index);
+    const folded = code >= 65 && code <= 90 ? code + 32 : code;
+    if (folded !== lower.charCodeAt(index)) {
       return false;
+    }
   }
+  return true;
 }
 
-function endsBareValue(code: number): boolean {
-  switch (code) {
-    case 9: // tab
-    case 10: // newline
-    case 13: // carriage return
-    case 32: // space
-    case 34: // "
-    case 38: // &
-    case 39: // '
-    case 41: // )
-    case 44: // ,
-    case 59: // ;
-    case 60: // <
-    case 62: // >
-    case 93: // ]
-    case 96: // `
-    case 125: // }
-      return true;
-    default:
-      return false;
-  }
-}
+// An unquoted value runs until whitespace or punctuation that separates values: tab,
+// newline, carriage return, space, `"`, `&`, `'`, `)`, `,`, `;`, `<`, `>`, `]`, backtick, `}`;
+// in a URL also `#`, the fragment.
+const BARE_VALUE = /[^\t\n\r "&'),;<>\]`}]*/y;
+const URL_VALUE = /[^\t\n\r "&'),;<>\]`}#]*/y;

@@ -1,6 +1,6 @@
 import { detectAuthorization } from './authorization.ts';
 import { detectIban } from './iban.ts';
-import { detectServiceKey, SERVICE_KEYS } from './service-keys.ts';
+import { detectServiceKey, keysStartingAt } from './service-keys.ts';
 import type { Detector } from './types.ts';
 
 /** Authentication schemes, in the spellings seen in headers and logs. */
@@ -41,7 +41,7 @@ function isAt(pattern: RegExp, text: string, start: number): boolean {
 }
 
 function startsServiceKey(text: string, start: number): boolean {
-  for (const key of SERVICE_KEYS) {
+  for (const key of keysStartingAt(text, start)) {
     if (text.startsWith(key.prefix, start)) {
       return true;
     }

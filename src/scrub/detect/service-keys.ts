@@ -102,7 +102,7 @@ export const SERVICE_KEY_ANCHORS = {
  * prefix that ends there and checks the key from its start.
  */
 export const detectServiceKeyAtSeparator: Detector = (text, anchor, context, findings) => {
-  for (const [prefix, offset] of SEPARATED_PREFIXES) {
+  for (const [prefix, offset] of PREFIXES_BY_END.get(text.charCodeAt(anchor - 1)) ?? []) {
     if (text.startsWith(prefix, anchor - offset)) {
       return Math.max(detectServiceKey(text, anchor - offset, context, findings), anchor + 1);
     }
@@ -115,6 +115,14 @@ const SEPARATED_PREFIXES: readonly (readonly [string, number])[] = SERVICE_KEYS.
   (key) => !key.url && /^[a-z]/.test(key.prefix),
 ).map((key) => [key.prefix, key.prefix.search(/[_-]/)] as const);
 
+// The same, by the letter before that separator, in their order: one lookup per separator.
+const PREFIXES_BY_END = new Map<number, (readonly [string, number])[]>();
+for (const entry of SEPARATED_PREFIXES) {
+  const [prefix, offset] = entry;
+  const letter = prefix.charCodeAt(offset - 1);
+  PREFIXES_BY_END.set(letter, [...(PREFIXES_BY_END.get(letter) ?? []), entry]);
+}
+
 /** Runs at the `/` after a webhook host: checks the URL from the host on. */
 export const detectWebhook: Detector = (text, slash, context, findings) => {
   for (const prefix of SERVICE_KEY_ANCHORS.url) {
@@ -126,20 +134,33 @@ export const detectWebhook: Detector = (text, slash, context, findings) => {
   return slash + 1;
 };
 
+// The keys by the first character of their prefix, in the order above.
+const KEYS_BY_FIRST = new Map<number, ServiceKey[]>();
+for (const key of SERVICE_KEYS) {
+  const first = key.prefix.charCodeAt(0);
+  KEYS_BY_FIRST.set(first, [...(KEYS_BY_FIRST.get(first) ?? []), key]);
+}
+
+/** The service keys whose prefix starts with the character at `start`, in order. */
+export function keysStartingAt(text: string, start: number): readonly ServiceKey[] {
+  return KEYS_BY_FIRST.get(text.charCodeAt(start)) ?? NO_KEYS;
+}
+
+const NO_KEYS: readonly ServiceKey[] = [];
+
 /** Credentials of the services above, found by their documented formats. */
 export const detectServiceKey: Detector = (text, start, _context, findings) => {
-  for (const key of SERVICE_KEYS) {
+  for (const key of keysStartingAt(text, start)) {
     if (!text.startsWith(key.prefix, start) || (!key.url && isWordAt(text, start - 1))) {
       continue;
     }
     key.pattern.lastIndex = start;
-    const found = key.pattern.exec(text);
-    if (found === null) {
+    if (!key.pattern.test(text)) {
       continue;
     }
-    const matched = found[0];
-    const end = start + matched.length;
-    findings.add(start + (key.secretFrom?.(matched) ?? 0), end, DETECTOR_RULES.serviceKeys);
+    const end = key.pattern.lastIndex;
+    const secretFrom = key.secretFrom?.(text.slice(start, end)) ?? 0;
+    findings.add(start + secretFrom, end, DETECTOR_RULES.serviceKeys);
     return end;
   }
   return start + 1;

@@ -18,16 +18,18 @@ export function createStemTest(classifier: KeyClassifier): StemTest {
   }
 
   const stems = [...TEXT_STEMS, ...classifier.customWords].map((stem) => stem.toLowerCase());
-  const starts = trigramTable(stems);
+  const byTrigram = trigramTable(stems);
+  if (byTrigram !== undefined) {
+    // A name is made of key characters only, and stems of letters and digits, so a stem in
+    // the name is the first match the pattern below would find: no need to run it.
+    return (text, start, end) => hasStemByTrigram(byTrigram, text, start, end);
+  }
+
   const pattern = new RegExp(
     `[\\w.\\-\\[\\]]{0,64}?(?:${stems.map(escapeRegExp).join('|')})`,
     'iy',
   );
-
   return (text, start, end) => {
-    if (starts !== undefined && !hasTrigram(starts, text, start, end)) {
-      return false;
-    }
     pattern.lastIndex = start;
     return pattern.test(text) && pattern.lastIndex <= end;
   };
@@ -49,31 +51,74 @@ function letterIndex(code: number): number {
   return 36;
 }
 
-/** The first three letters of every stem; `undefined` if a stem is shorter or not ASCII. */
-function trigramTable(stems: readonly string[]): Uint8Array | undefined {
-  const table = new Uint8Array(ALPHABET * ALPHABET * ALPHABET);
+/**
+ * The stems by their first three letters; `undefined` if a stem is shorter, or is not made of
+ * ASCII letters and digits only.
+ */
+function trigramTable(stems: readonly string[]): (readonly string[] | undefined)[] | undefined {
+  const table: (string[] | undefined)[] = new Array(ALPHABET * ALPHABET * ALPHABET).fill(undefined);
   for (const stem of stems) {
-    if (!/^[a-z0-9]{3}/.test(stem)) {
+    if (!/^[a-z0-9]{3,}$/.test(stem)) {
       return undefined;
     }
-    const [a, b, c] = [0, 1, 2].map((index) => letterIndex(stem.charCodeAt(index)));
-    table[((a as number) * ALPHABET + (b as number)) * ALPHABET + (c as number)] = 1;
+    const key = trigramAt(stem, 0);
+    table[key] = [...(table[key] ?? []), stem];
   }
   return table;
 }
 
-function hasTrigram(table: Uint8Array, text: string, start: number, end: number): boolean {
+function trigramAt(text: string, index: number): number {
+  const first = letterIndex(text.charCodeAt(index));
+  const second = letterIndex(text.charCodeAt(index + 1));
+  return (first * ALPHABET + second) * ALPHABET + letterIndex(text.charCodeAt(index + 2));
+}
+
+/** Whether a stem occurs in `text.slice(start, end)`, in any case. */
+function hasStemByTrigram(
+  table: readonly (readonly string[] | undefined)[],
+  text: string,
+  start: number,
+  end: number,
+): boolean {
+  if (end - start < 3) {
+    return false;
+  }
   let first = letterIndex(text.charCodeAt(start));
   let second = letterIndex(text.charCodeAt(start + 1));
   for (let index = start + 2; index < end; index++) {
     const third = letterIndex(text.charCodeAt(index));
-    if (table[(first * ALPHABET + second) * ALPHABET + third] === 1) {
+    const stems = table[(first * ALPHABET + second) * ALPHABET + third];
+    if (stems !== undefined && startsAnyStem(stems, text, index - 2, end)) {
       return true;
     }
     first = second;
     second = third;
   }
   return false;
+}
+
+// Whether one of `stems` (sharing their first three letters, which matched) starts at `at`.
+function startsAnyStem(stems: readonly string[], text: string, at: number, end: number): boolean {
+  for (const stem of stems) {
+    if (at + stem.length > end) {
+      continue;
+    }
+    let index = 3;
+    while (
+      index < stem.length &&
+      lowerCode(text.charCodeAt(at + index)) === stem.charCodeAt(index)
+    ) {
+      index++;
+    }
+    if (index === stem.length) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function lowerCode(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
 function escapeRegExp(text: string): string {

@@ -23,6 +23,8 @@ export interface TextScanner {
    */
   scan(text: string, limit?: number): string;
   readonly remarks: Remark[];
+  /** After a change, the rule of each replacement, in order (what `onRemoved` was told). */
+  readonly rules: string[];
 }
 
 /** What the scanner is built from. */
@@ -34,8 +36,8 @@ export interface TextScannerConfig {
   readonly onRemoved: (rule: string) => void;
 }
 
-// No detector finds anything in fewer characters than this (`a@b.co` has six).
-const MIN_LENGTH = 6;
+/** No detector finds anything in fewer characters than this (`a@b.co` has six). */
+export const MIN_SCANNED = 6;
 /**
  * Longer strings are cut here, as Relay cuts long strings, so the work per string and the
  * size of what is sent stay bounded. A cut string ends with `...` and says so in `_meta`.
@@ -71,6 +73,7 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
   };
   const findings = new FindingList();
   const remarks: Remark[] = [];
+  const rules: string[] = [];
 
   const detectAt = (text: string, start: number): number => {
     const code = text.charCodeAt(start);
@@ -104,7 +107,7 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
   };
 
   const scanWhole = (text: string): string => {
-    if (candidates === undefined || text.length < MIN_LENGTH) {
+    if (candidates === undefined || text.length < MIN_SCANNED) {
       return text;
     }
     candidates.lastIndex = 0;
@@ -123,11 +126,12 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
     if (findings.count === 0) {
       return text;
     }
-    return applyFindings(text, findings, replacement, remarks, config.onRemoved);
+    return applyFindings(text, findings, replacement, { remarks, rules }, config.onRemoved);
   };
 
   return {
     remarks,
+    rules,
     scan(text, limit = MAX_TEXT_LENGTH) {
       if (text.length <= limit) {
         return scanWhole(text);
@@ -162,29 +166,40 @@ function applyFindings(
   text: string,
   findings: FindingList,
   replacement: string,
-  remarks: Remark[],
+  record: { readonly remarks: Remark[]; readonly rules: string[] },
   onRemoved: (rule: string) => void,
 ): string {
+  const { remarks, rules } = record;
   remarks.length = 0;
+  rules.length = 0;
   let output = '';
   let copied = 0;
-  const unranged = new Set<string>();
   for (let index = 0; index < findings.count; index++) {
     const start = findings.starts[index] as number;
     const end = findings.ends[index] as number;
     const rule = findings.rules[index] as string;
     output += text.slice(copied, start);
-    if (remarks.length < MAX_RANGED_REMARKS) {
+    if (index < MAX_RANGED_REMARKS) {
       remarks.push([rule, 's', output.length, output.length + replacement.length]);
-    } else if (!unranged.has(rule)) {
-      unranged.add(rule);
+    } else if (!hasUnrangedRemark(remarks, rule)) {
       remarks.push([rule, 's']);
     }
     output += replacement;
     copied = end;
+    rules.push(rule);
     onRemoved(rule);
   }
   return output + text.slice(copied);
+}
+
+// Past the ranged remarks, one remark per rule; there are only a dozen rules.
+function hasUnrangedRemark(remarks: readonly Remark[], rule: string): boolean {
+  for (let index = MAX_RANGED_REMARKS; index < remarks.length; index++) {
+    if ((remarks[index] as Remark)[0] === rule) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Findings in text order, kept in reusable arrays. */
@@ -229,8 +244,10 @@ function candidateSource(detectors: Readonly<Record<DetectorName, boolean>>): st
   };
 
   add(detectors.privateKey, `-(?=${escapeRegExp(PEM_BEGIN.slice(1))})`);
-  // The J of `eyJ`: a rare letter, where `e` would make every other letter a candidate.
-  add(detectors.jwt, 'J(?<=eyJ)');
+  // The J of `eyJ`: a rare letter, where `e` would make every other letter a candidate. Only
+  // where `eyJ` starts a run of base64url: inside one, the JWT detector finds nothing and
+  // resumes after the `J` (a run of `eyJ` would otherwise restart the pattern at every `J`).
+  add(detectors.jwt, 'J(?<=(?<![A-Za-z0-9_-])eyJ)');
   add(detectors.email || detectors.urlCredentials, '@', '%(?=40)');
   const separators = detectors.keyValuePairs || detectors.urlParameters || detectors.ipAddress;
   // Not the colon of `scheme://`: it separates no pair and starts no address.

@@ -18,14 +18,28 @@ export class WalkRunner {
     this.#walker = new Walker(config);
   }
 
+  /**
+   * The `_meta` of what the last `walk()` replaced, until the next walk: read it right after
+   * `walk()` returns.
+   */
+  meta: MetaNode | undefined;
+
   /** Walks one item from its root. */
   run<T>(value: T, shape: Shape): Scrubbed<T> {
+    const scrubbed = this.walk(value, shape);
+    return { value: scrubbed, meta: this.meta };
+  }
+
+  /** `run` without the result object: the `_meta` is left in `meta`. */
+  walk<T>(value: T, shape: Shape): T {
     // A getter or proxy in the item may call the filter again while this walk is running.
     const walker = this.#walker.busy ? new Walker(this.#config) : this.#walker;
     walker.begin();
     try {
       // Item roots are never `remove` fields, so the result is never `REMOVED`.
-      return { value: walker.walk(value, shape, 0) as T, meta: walker.meta };
+      const scrubbed = walker.walk(value, shape, 0) as T;
+      this.meta = walker.meta;
+      return scrubbed;
     } finally {
       walker.end();
     }

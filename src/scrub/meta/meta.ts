@@ -50,20 +50,27 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Writes what a walk recorded into the `_meta` of the item it returned, and returns both. What
- * the walk changed inside the item's own `_meta` (an original value Relay kept) is not written:
- * meta about meta has no place in Sentry's format, and the change itself is in the item.
+ * What a walk recorded, to be written into the `_meta` of the item it returned; `undefined`
+ * when nothing. What the walk changed inside the item's own `_meta` (an original value Relay
+ * kept) is left out: meta about meta has no place in Sentry's format, and the change itself is
+ * in the item.
  */
+export function recordedMeta(meta: MetaNode | undefined): MetaNode | undefined {
+  if (meta === undefined) {
+    return undefined;
+  }
+  const { _meta: _ofMeta, ...recorded } = meta;
+  return Object.keys(recorded).length === 0 ? undefined : recorded;
+}
+
+/** Writes what a walk recorded into the `_meta` of the item it returned, and returns both. */
 export function withRecordedMeta<T extends object>(
   value: T,
   meta: MetaNode | undefined,
 ): { readonly value: T; readonly recorded: MetaNode | undefined } {
-  if (meta === undefined) {
-    return { value, recorded: undefined };
-  }
-  const { _meta: _ofMeta, ...recorded } = meta;
-  if (Object.keys(recorded).length === 0) {
-    return { value, recorded: undefined };
+  const recorded = recordedMeta(meta);
+  if (recorded === undefined) {
+    return { value, recorded };
   }
   const existing = (value as { _meta?: unknown })._meta;
   return { value: { ...value, _meta: mergeMeta(existing, recorded) }, recorded };

@@ -21,15 +21,25 @@ export function limitMeta(): MetaNode {
   return { '': { rem: [[LIMIT_RULE, 'x']] } };
 }
 
-/** The rules named anywhere in a meta tree, for a body whose positions cannot be given. */
-export function rulesOf(meta: MetaNode, rules: Set<string> = new Set()): Set<string> {
-  for (const [key, node] of Object.entries(meta)) {
-    if (key === '') {
-      for (const remark of (node as { rem?: unknown[][] }).rem ?? []) {
-        rules.add(String(remark[0]));
-      }
-    } else {
+/**
+ * The rules named anywhere in a meta tree, each once, in the order they are first met, for a
+ * body whose positions cannot be given.
+ */
+export function rulesOf(meta: MetaNode, rules: string[] = []): string[] {
+  for (const key in meta) {
+    if (!Object.hasOwn(meta, key)) {
+      continue;
+    }
+    const node = meta[key];
+    if (key !== '') {
       rulesOf(node as MetaNode, rules);
+      continue;
+    }
+    for (const remark of (node as { rem?: unknown[][] }).rem ?? []) {
+      const rule = String(remark[0]);
+      if (!rules.includes(rule)) {
+        rules.push(rule);
+      }
     }
   }
   return rules;

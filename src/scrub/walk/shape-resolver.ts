@@ -3,6 +3,8 @@ import type { Shape } from './shape.ts';
 
 // Key names remembered per shape; generated names (ids as keys) stop being remembered here.
 const MEMO_LIMIT = 1024;
+// Recent answers kept per shape; a power of two.
+const SLOTS = 16;
 
 /**
  * Finds the shape a key leads to: a known field of the parent shape, or what the key name
@@ -13,6 +15,12 @@ export class ShapeResolver {
   readonly #classifier: KeyClassifier;
   // Indexed by shape id.
   readonly #memo: (Map<string, Shape> | undefined)[] = [];
+  // The last answers per shape, in a few slots picked by the key's length and end letters:
+  // the same keys recur object after object (every breadcrumb has `timestamp`, `category`...),
+  // and comparing the key with the one in its slot is cheaper than a map lookup. Indexed by
+  // shape id times SLOTS, plus the slot.
+  readonly #recentKeys: (string | undefined)[] = [];
+  readonly #recentShapes: (Shape | undefined)[] = [];
 
   constructor(classifier: KeyClassifier) {
     this.#classifier = classifier;
@@ -22,6 +30,19 @@ export class ShapeResolver {
     if (shape.fields === undefined && shape.keyed === undefined) {
       return shape.other ?? shape;
     }
+    const length = key.length;
+    const ends = length === 0 ? 0 : key.charCodeAt(0) + 3 * key.charCodeAt(length - 1);
+    const slot = shape.id * SLOTS + ((length + ends) & (SLOTS - 1));
+    if (this.#recentKeys[slot] === key) {
+      return this.#recentShapes[slot] as Shape;
+    }
+    const resolved = this.#lookUp(shape, key);
+    this.#recentKeys[slot] = key;
+    this.#recentShapes[slot] = resolved;
+    return resolved;
+  }
+
+  #lookUp(shape: Shape, key: string): Shape {
     let memo = this.#memo[shape.id];
     if (memo === undefined) {
       memo = new Map();

@@ -1,11 +1,12 @@
 import { isCardNumber } from '../detect/card.ts';
-import type { TextScanner } from '../detect/text-scanner.ts';
+import { MIN_SCANNED, type TextScanner } from '../detect/text-scanner.ts';
 import type { KeyClassifier } from '../keys/classify.ts';
 import type { MetaNode } from '../meta/meta.ts';
 import type { DetectorName } from '../options.ts';
 import { DETECTOR_RULES, FAILURE_RULE } from '../rules.ts';
 import { parseBody, serializeBody } from './body.ts';
 import { limitMeta, removedMeta, replacedMeta, rulesOf } from './remarks.ts';
+import { ScanMemo, UNCHANGED } from './scan-memo.ts';
 import { ANY, type Shape } from './shape.ts';
 import { ShapeResolver } from './shape-resolver.ts';
 import {
@@ -56,6 +57,7 @@ export class Walker {
   readonly #config: WalkerConfig;
   #nodes = 0;
   readonly #shapes: ShapeResolver;
+  readonly #memo = new ScanMemo();
   // Whether something added enumerable properties to `Object.prototype` (prototype pollution):
   // then `for...in` sees them on every object.
   #inheritedKeys = false;
@@ -85,6 +87,7 @@ export class Walker {
 
   /** Ends a walk: lets go of the application's objects. */
   end(): void {
+    this.#memo.clear();
     this.#ancestors.fill(undefined as unknown as object);
     for (let depth = 0; depth <= MAX_DEPTH; depth++) {
       const written = this.#written[depth] as number;
@@ -118,6 +121,46 @@ export class Walker {
       default:
         return value;
     }
+  }
+
+  /**
+   * `walk()` for a property or list element, with the common leaves handled here rather than
+   * through `walk()`: data under a field that is left alone, and strings to scan, or too short
+   * for any detector. The same results; strings count against the node budget as in `walk()`,
+   * and over budget `walk()` cuts them.
+   */
+  #walkChild(value: unknown, shape: Shape, depth: number): unknown {
+    const mode = shape.text;
+    if (shape.gate === undefined) {
+      switch (typeof value) {
+        case 'string':
+          if ((mode === 'skip' || mode === 'text') && this.#nodes < MAX_NODES) {
+            this.#nodes++;
+            this.meta = undefined;
+            return mode === 'text' && value.length >= MIN_SCANNED ? this.#scan(value) : value;
+          }
+          break;
+        case 'number':
+          if (mode === 'skip' || (mode === 'text' && !isCardSized(value))) {
+            this.meta = undefined;
+            return value;
+          }
+          break;
+        case 'object':
+          if (value === null || mode === 'skip') {
+            this.meta = undefined;
+            return value;
+          }
+          break;
+        case 'boolean':
+        case 'undefined':
+          this.meta = undefined;
+          return value;
+        default:
+          break;
+      }
+    }
+    return this.walk(value, shape, depth);
   }
 
   #walkString(text: string, shape: Shape, depth: number): unknown {
@@ -161,11 +204,35 @@ export class Walker {
   }
 
   #scan(text: string): string {
+    if (!ScanMemo.fits(text)) {
+      return this.#scanFresh(text, undefined);
+    }
+    const known = this.#memo.get(text);
+    if (known === undefined) {
+      return this.#scanFresh(text, this.#memo);
+    }
+
+    if (known === UNCHANGED) {
+      return text;
+    }
+    // Counted again: every replaced value counts, wherever it repeats.
+    for (const rule of known.rules) {
+      this.#config.removed(rule);
+    }
+    this.meta = { '': { rem: known.remarks.slice(), len: text.length } };
+    return known.scanned;
+  }
+
+  #scanFresh(text: string, memo: ScanMemo | undefined): string {
     const { scanner } = this.#config;
     const scanned = scanner.scan(text);
-    if (scanned !== text) {
-      this.meta = { '': { rem: scanner.remarks.slice(), len: text.length } };
+    if (scanned === text) {
+      memo?.set(text, UNCHANGED);
+      return scanned;
     }
+    const remarks = scanner.remarks.slice();
+    memo?.set(text, { scanned, remarks, rules: scanner.rules.slice() });
+    this.meta = { '': { rem: remarks.slice(), len: text.length } };
     return scanned;
   }
 
@@ -183,7 +250,7 @@ export class Walker {
     }
 
     // Positions inside a re-serialised body cannot be given; the rules are.
-    const rem = [...rulesOf(inner)].map((rule) => [rule, 's']);
+    const rem = rulesOf(inner).map((rule) => [rule, 's']);
     this.meta = { '': { rem, len: text.length } };
     return serializeBody(scrubbed);
   }
@@ -284,13 +351,15 @@ export class Walker {
       }
       let child: unknown;
       let next: unknown;
+      let childMeta: MetaNode | undefined;
       try {
         child = source[key];
-        next = this.walk(child, this.#shapes.shapeOf(own, key), depth + 1);
+        next = this.#walkChild(child, this.#shapes.shapeOf(own, key), depth + 1);
+        childMeta = this.meta;
       } catch (error) {
         next = this.#fail(error);
+        childMeta = this.meta;
       }
-      const childMeta = this.meta;
 
       if (copy === undefined && (next !== child || childMeta !== undefined)) {
         copy = {};
@@ -327,21 +396,23 @@ export class Walker {
     const values = this.#values[depth] as unknown[];
     const length = source.length;
     let copy: unknown[] | undefined;
-    let meta: Record<string, MetaNode> | undefined;
+    let meta: Record<number, MetaNode> | undefined;
 
     for (let index = 0; index < length; index++) {
       let child: unknown;
       let next: unknown;
+      let childMeta: MetaNode | undefined;
       try {
         child = source[index];
         next =
           shape.pairs && isPair(child)
             ? this.#walkPair(child, shape, depth + 1)
-            : this.walk(child, elementShape, depth + 1);
+            : this.#walkChild(child, elementShape, depth + 1);
+        childMeta = this.meta;
       } catch (error) {
         next = this.#fail(error);
+        childMeta = this.meta;
       }
-      const childMeta = this.meta;
 
       if (copy === undefined && (next !== child || childMeta !== undefined)) {
         copy = values.slice(0, index);
@@ -354,7 +425,8 @@ export class Walker {
       }
       if (childMeta !== undefined) {
         meta ??= {};
-        meta[String(index)] = childMeta;
+        // An index is a key like any other: `meta[3]` is `meta['3']`.
+        meta[index] = childMeta;
       }
     }
 
