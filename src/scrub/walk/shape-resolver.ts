@@ -33,13 +33,27 @@ export class ShapeResolver {
     const length = key.length;
     const ends = length === 0 ? 0 : key.charCodeAt(0) + 3 * key.charCodeAt(length - 1);
     const slot = shape.id * SLOTS + ((length + ends) & (SLOTS - 1));
-    if (this.#recentKeys[slot] === key) {
+    if (slot >= this.#recentKeys.length) {
+      this.#grow(slot);
+    } else if (this.#recentKeys[slot] === key) {
       return this.#recentShapes[slot] as Shape;
     }
     const resolved = this.#lookUp(shape, key);
     this.#recentKeys[slot] = key;
     this.#recentShapes[slot] = resolved;
     return resolved;
+  }
+
+  /**
+   * Extends the tables past `slot` with empty entries. Writing far past the end would turn
+   * them into slow dictionaries; filling them keeps them plain arrays.
+   */
+  #grow(slot: number): void {
+    const length = (Math.floor(slot / SLOTS) + 32) * SLOTS;
+    for (let index = this.#recentKeys.length; index < length; index++) {
+      this.#recentKeys.push(undefined);
+      this.#recentShapes.push(undefined);
+    }
   }
 
   #lookUp(shape: Shape, key: string): Shape {
