@@ -59,38 +59,70 @@ const LOGENTRY_NAMES = ['logentry', 'sentry.interfaces.Message', 'message'];
  * The sites of an event: each `logentry` with `params`, the arguments `captureConsoleIntegration`
  * keeps in `extra.arguments`, and the arguments of console breadcrumbs.
  */
-export function eventSites(event: Record<string, unknown>): ParameterSite[] {
-  const sites: ParameterSite[] = [];
-  let copies: Path[] | undefined;
-  // The message filled in may also be the event's `message` and its exception's value.
-  const messageCopies = (): Path[] => {
-    copies ??= [['message'], ...exceptionValuePaths(event)];
-    return copies;
-  };
-
+export function eventSites(event: Record<string, unknown>): readonly ParameterSite[] {
+  // Most events have no site: nothing is allocated until one is found.
+  let sites: ParameterSite[] | undefined;
   for (const name of LOGENTRY_NAMES) {
-    const site = logentrySite(event[name], [name], () => [[name, 'formatted'], ...messageCopies()]);
+    if (!hasLogentryParams(event[name])) {
+      continue;
+    }
+    const site = logentrySite(event[name], [name], () => [
+      [name, 'formatted'],
+      ...messageCopies(event),
+    ]);
     if (site !== undefined) {
+      sites ??= [];
       sites.push(site);
     }
   }
 
-  const consoleArguments = consoleSite(
-    recordAt(event, 'extra')?.arguments,
-    ['extra', 'arguments'],
-    () => [...messageCopies(), ['logentry', 'message'], ['logentry', 'formatted']],
-  );
-  if (consoleArguments !== undefined) {
-    sites.push(consoleArguments);
-  }
-
-  for (const [path, breadcrumb] of breadcrumbsOf(event)) {
-    const site = breadcrumbSite(breadcrumb, path);
+  const extraArguments = recordAt(event, 'extra')?.arguments;
+  if (isConsoleArguments(extraArguments)) {
+    const site = consoleSite(extraArguments, ['extra', 'arguments'], () => [
+      ...messageCopies(event),
+      ['logentry', 'message'],
+      ['logentry', 'formatted'],
+    ]);
     if (site !== undefined) {
+      sites ??= [];
       sites.push(site);
     }
   }
-  return sites;
+
+  const breadcrumbs = event.breadcrumbs;
+  const values = Array.isArray(breadcrumbs) ? breadcrumbs : asRecord(breadcrumbs)?.values;
+  if (Array.isArray(values)) {
+    for (let index = 0; index < values.length; index++) {
+      const breadcrumb: unknown = values[index];
+      if (!isConsoleArguments(recordAt(breadcrumb, 'data')?.arguments)) {
+        continue;
+      }
+      const base = Array.isArray(breadcrumbs) ? ['breadcrumbs'] : ['breadcrumbs', 'values'];
+      const site = breadcrumbSite(breadcrumb, [...base, index]);
+      if (site !== undefined) {
+        sites ??= [];
+        sites.push(site);
+      }
+    }
+  }
+  return sites ?? NO_SITES;
+}
+
+const NO_SITES: readonly ParameterSite[] = Object.freeze([]);
+
+// The message filled in may also be the event's `message` and its exception's value.
+function messageCopies(event: Record<string, unknown>): Path[] {
+  return [['message'], ...exceptionValuePaths(event)];
+}
+
+// Cheap tests run before a site is built, so an event without sites allocates nothing.
+function hasLogentryParams(logentry: unknown): boolean {
+  const record = asRecord(logentry);
+  return record !== undefined && typeof record.message === 'string' && hasEntries(record.params);
+}
+
+function isConsoleArguments(args: unknown): args is unknown[] {
+  return Array.isArray(args) && args.length >= 2 && typeof args[0] === 'string';
 }
 
 /**
@@ -146,22 +178,6 @@ function exceptionValuePaths(event: Record<string, unknown>): Path[] {
   const values = Array.isArray(exception) ? exception : asRecord(exception)?.values;
   const base = Array.isArray(exception) ? ['exception'] : ['exception', 'values'];
   return Array.isArray(values) ? values.map((_, index) => [...base, index, 'value']) : [];
-}
-
-function breadcrumbsOf(event: Record<string, unknown>): [Path, unknown][] {
-  const breadcrumbs = event.breadcrumbs;
-  const values = Array.isArray(breadcrumbs) ? breadcrumbs : asRecord(breadcrumbs)?.values;
-  if (!Array.isArray(values)) {
-    return [];
-  }
-  const base = Array.isArray(breadcrumbs) ? ['breadcrumbs'] : ['breadcrumbs', 'values'];
-  const found: [Path, unknown][] = [];
-  values.forEach((breadcrumb: unknown, index) => {
-    if (Array.isArray(recordAt(breadcrumb, 'data')?.arguments)) {
-      found.push([[...base, index], breadcrumb]);
-    }
-  });
-  return found;
 }
 
 function hasEntries(value: unknown): value is unknown[] | Record<string, unknown> {
