@@ -201,3 +201,34 @@ describe('_meta edges', () => {
     ]);
   });
 });
+
+describe('a `__proto__` key', () => {
+  // `JSON.parse` makes `__proto__` an own key like any other; a copy must keep it as one.
+  it('stays an own key of an object copied because a sibling was replaced', () => {
+    const extra = JSON.parse('{"__proto__": {"note": "kept"}, "password": "hunter2"}');
+    const { event } = scrubEvent({ extra });
+    const scrubbed = event.extra as Record<string, unknown>;
+    expect(Object.getPrototypeOf(scrubbed)).toBe(Object.prototype);
+    expect(Object.hasOwn(scrubbed, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(scrubbed, '__proto__')?.value).toEqual({ note: 'kept' });
+    expect(scrubbed.password).toBe(F);
+  });
+
+  it('keeps its place in `_meta` when something under it was replaced', () => {
+    const extra = JSON.parse('{"__proto__": {"password": "hunter2"}}');
+    const { event } = scrubEvent({ extra });
+    const scrubbed = Object.getOwnPropertyDescriptor(event.extra, '__proto__')?.value;
+    expect(scrubbed).toEqual({ password: F });
+    const meta = (event as { _meta?: { extra?: object } })._meta?.extra ?? {};
+    expect(Object.getPrototypeOf(meta)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(meta, '__proto__')?.value).toHaveProperty('password');
+  });
+
+  it('survives a request body rewritten as JSON', () => {
+    const data = '{"__proto__":{"note":"kept"},"password":"hunter2"}';
+    const { event } = scrubEvent({ request: { data } });
+    const body = event.request?.data as string;
+    expect(body).not.toContain('hunter2');
+    expect(body).toContain('"__proto__":{"note":"kept"}');
+  });
+});

@@ -1,3 +1,4 @@
+import { setOwn } from '../../copy-record.ts';
 import { KeyVerdict } from '../keys/classify.ts';
 import { valueShapeFor } from '../shapes/api.ts';
 import { CONTEXTS, KNOWN_CONTEXT, KNOWN_CONTEXT_TYPES } from '../shapes/contexts.ts';
@@ -30,11 +31,11 @@ export function scrubNamedContexts(context: ItemContext, event: object, walked: 
     const scrubbed = context.runner.run(value, shapeOf(context, name, value));
     if (scrubbed.value !== value) {
       copy ??= { ...contexts };
-      copy[name] = scrubbed.value;
+      setOwn(copy, name, scrubbed.value);
     }
     if (scrubbed.meta !== undefined) {
       meta ??= {};
-      meta[name] = scrubbed.meta;
+      setOwn(meta, name, scrubbed.meta);
     }
   }
   return {

@@ -1,3 +1,4 @@
+import { setOwn } from '../../copy-record.ts';
 import type { MetaNode } from '../meta/meta.ts';
 
 // Changes made after a walk, at known places in its result: the walked value shares whatever
@@ -60,8 +61,8 @@ export function metaInOrderOf(value: object, meta: MetaNode | undefined): MetaNo
   }
   const ordered: MetaNode = {};
   for (const key of Object.keys(value)) {
-    if (key in meta) {
-      ordered[key] = meta[key];
+    if (Object.hasOwn(meta, key)) {
+      setOwn(ordered, key, meta[key]);
     }
   }
   return { ...ordered, ...meta };

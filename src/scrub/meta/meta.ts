@@ -1,3 +1,4 @@
+import { setOwn } from '../../copy-record.ts';
 /**
  * A node of Sentry's `_meta` tree: the same keys as the data it describes (list positions as
  * strings), plus `""` for the value itself: `{ "": { rem: [[rule, "s", start, end]], len } }`.
@@ -27,9 +28,9 @@ export function mergeMeta(existing: unknown, added: MetaNode): MetaNode {
   for (const [key, value] of Object.entries(added)) {
     const before = existing[key];
     if (key === '') {
-      merged[key] = mergeLeaf(before, value as MetaLeaf);
+      setOwn(merged, key, mergeLeaf(before, value as MetaLeaf));
     } else {
-      merged[key] = isRecord(before) ? mergeMeta(before, value as MetaNode) : value;
+      setOwn(merged, key, isRecord(before) ? mergeMeta(before, value as MetaNode) : value);
     }
   }
   return merged;

@@ -1,3 +1,4 @@
+import { setOwn } from '../../copy-record.ts';
 import { isCardNumber } from '../detect/card.ts';
 import { MIN_SCANNED, type TextScanner } from '../detect/text-scanner.ts';
 import type { KeyClassifier } from '../keys/classify.ts';
@@ -364,7 +365,7 @@ export class Walker {
       if (copy === undefined && (next !== child || childMeta !== undefined)) {
         copy = {};
         for (let index = 0; index < count; index++) {
-          copy[keys[index] as string] = values[index];
+          setOwn(copy, keys[index] as string, values[index]);
         }
       }
       if (copy === undefined) {
@@ -372,11 +373,12 @@ export class Walker {
         values[count] = child;
         count++;
       } else if (next !== REMOVED) {
-        copy[key] = next;
+        // `__proto__` (an own key after `JSON.parse`) stays a key, not the copy's prototype.
+        setOwn(copy, key, next);
       }
       if (childMeta !== undefined) {
         meta ??= {};
-        meta[key] = childMeta;
+        setOwn(meta, key, childMeta);
       }
     }
 
