@@ -183,16 +183,30 @@ describe('shape resolver', () => {
 });
 
 describe('leaves passed over in place', () => {
-  it('leaves values under skipped fields as they are, and still converts what JSON cannot hold', () => {
+  it('leaves values under skipped fields as they are, whatever their type', () => {
+    // Skipped fields are not read unless their object is copied; what JSON cannot hold there
+    // is left to the SDK's serializer, which normalizes a payload `JSON.stringify` rejects.
+    const category = () => 1;
+    const level = Symbol('x');
+    const second = { timestamp: 12n as never, category: category as never, level: level as never };
     const { event } = scrubEvent({
       breadcrumbs: [
         { timestamp: 1733235664.402, category: 'http', level: 'info', data: { status: 200 } },
-        { timestamp: 12n as never, category: (() => 1) as never, level: Symbol('x') as never },
+        second,
       ],
     });
-    const [first, second] = event.breadcrumbs ?? [];
+    const [first, passed] = event.breadcrumbs ?? [];
     expect(first?.timestamp).toBe(1733235664.402);
-    expect(second).toEqual({ timestamp: '12', category: '[Function]', level: 'Symbol(x)' });
+    expect(passed).toBe(second);
+  });
+
+  it('copies skipped fields as they are when a sibling is replaced', () => {
+    const timestamp = 1733235664.402;
+    const { event } = scrubEvent({
+      breadcrumbs: [{ timestamp, category: 'auth', message: 'login by jane@example.com' }],
+    });
+    const [breadcrumb] = event.breadcrumbs ?? [];
+    expect(breadcrumb).toEqual({ timestamp, category: 'auth', message: `login by ${F}` });
   });
 
   it('scans strings under fields that are scanned, however short or long', () => {

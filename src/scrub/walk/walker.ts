@@ -39,6 +39,8 @@ export const MAX_DEPTH = 48;
 export const MAX_NODES = 200_000;
 // A value the SDK already replaced stays as it is.
 const SDK_REPLACEMENT = '[Filtered]';
+// In the per-depth value stacks: a field left alone, not read (see `#walkProperties`).
+const UNREAD: unique symbol = Symbol('unread');
 // The markers of Sentry's own serializer for values it cuts.
 const CIRCULAR = '[Circular ~]';
 
@@ -354,8 +356,22 @@ export class Walker {
       let next: unknown;
       let childMeta: MetaNode | undefined;
       try {
+        const childShape = this.#shapes.shapeOf(own, key);
+        if (childShape.text === 'skip' && childShape.gate === undefined) {
+          // A field left alone is not read unless a copy needs it: most fields of frames and
+          // breadcrumbs are left alone, and reading a number that is not a small integer
+          // allocates.
+          if (copy === undefined) {
+            keys[count] = key;
+            values[count] = UNREAD;
+            count++;
+          } else {
+            setOwn(copy, key, source[key]);
+          }
+          continue;
+        }
         child = source[key];
-        next = this.#walkChild(child, this.#shapes.shapeOf(own, key), depth + 1);
+        next = this.#walkChild(child, childShape, depth + 1);
         childMeta = this.meta;
       } catch (error) {
         next = this.#fail(error);
@@ -365,7 +381,9 @@ export class Walker {
       if (copy === undefined && (next !== child || childMeta !== undefined)) {
         copy = {};
         for (let index = 0; index < count; index++) {
-          setOwn(copy, keys[index] as string, values[index]);
+          const earlier = keys[index] as string;
+          const value = values[index];
+          setOwn(copy, earlier, value === UNREAD ? source[earlier] : value);
         }
       }
       if (copy === undefined) {
