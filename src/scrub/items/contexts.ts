@@ -16,10 +16,17 @@ export function hasNamedContexts(event: object): boolean {
   if (typeof contexts !== 'object' || contexts === null || Array.isArray(contexts)) {
     return false;
   }
-  return Object.keys(contexts).some(
-    (name) =>
-      !CONTEXTS.fields?.has(name) && isKnownType((contexts as Record<string, unknown>)[name]),
-  );
+  // A loop rather than `Object.keys(...).some(...)`: this runs for every event.
+  for (const name in contexts) {
+    if (
+      Object.hasOwn(contexts, name) &&
+      !CONTEXTS.fields?.has(name) &&
+      isKnownType((contexts as Record<string, unknown>)[name])
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Scrubs `event.contexts`, which the walk left alone, into the walk's result. */

@@ -62,14 +62,10 @@ const LOGENTRY_NAMES = ['logentry', 'sentry.interfaces.Message', 'message'];
 export function eventSites(event: Record<string, unknown>): readonly ParameterSite[] {
   // Most events have no site: nothing is allocated until one is found.
   let sites: ParameterSite[] | undefined;
-  for (const name of LOGENTRY_NAMES) {
-    if (!hasLogentryParams(event[name])) {
-      continue;
-    }
-    const site = logentrySite(event[name], [name], () => [
-      [name, 'formatted'],
-      ...messageCopies(event),
-    ]);
+  for (let index = 0; index < LOGENTRY_NAMES.length; index++) {
+    const name = LOGENTRY_NAMES[index] as string;
+    // Built apart: a closure over `name` here would allocate for every name, site or not.
+    const site = hasLogentryParams(event[name]) ? eventLogentrySite(event, name) : undefined;
     if (site !== undefined) {
       sites ??= [];
       sites.push(site);
@@ -109,6 +105,13 @@ export function eventSites(event: Record<string, unknown>): readonly ParameterSi
 }
 
 const NO_SITES: readonly ParameterSite[] = Object.freeze([]);
+
+function eventLogentrySite(
+  event: Record<string, unknown>,
+  name: string,
+): ParameterSite | undefined {
+  return logentrySite(event[name], [name], () => [[name, 'formatted'], ...messageCopies(event)]);
+}
 
 // The message filled in may also be the event's `message` and its exception's value.
 function messageCopies(event: Record<string, unknown>): Path[] {
