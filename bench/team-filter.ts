@@ -1,5 +1,5 @@
 import type { Event, EventHint } from '@sentry/core';
-import { SentryEventFilter } from '../src/index.ts';
+import { SentryEventFilter, type SentryEventFilterOptions } from '../src/index.ts';
 import {
   AuthCancelledError,
   ClientAbortError,
@@ -17,9 +17,9 @@ const ROUTE_OWNERS: Readonly<Record<string, string>> = {
 /**
  * The filter configured the way a real team runs it: classes, names and a predicate in both
  * exception lists, exact, hierarchical and glob loggers, one custom enricher, and the default
- * scrubbing (everything on, `_meta` written).
+ * scrubbing (everything on, `_meta` written). `overrides` replace options of the same name.
  */
-export function createTeamFilter(): SentryEventFilter {
+export function createTeamFilter(overrides: SentryEventFilterOptions = {}): SentryEventFilter {
   return new SentryEventFilter({
     filteredOutExceptions: [
       AuthCancelledError,
@@ -37,6 +37,7 @@ export function createTeamFilter(): SentryEventFilter {
         return team === undefined ? undefined : { tags: { team } };
       },
     ],
+    ...overrides,
   });
 }
 

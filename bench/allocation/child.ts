@@ -16,6 +16,8 @@ const KNOWN_SIZES = [
 ];
 
 const filter = createTeamFilter();
+// The team's filter without its enrichers: the same matching and scrubbing, nothing to add.
+const scrubOnly = createTeamFilter({ enrichment: false, enrich: [] });
 const hint = createHint();
 const clean = cleanEvent();
 const typical = typicalEvent();
@@ -31,7 +33,18 @@ for (const known of KNOWN_SIZES) {
 }
 results.push(await measureAllocation('no-op call (loop overhead)', () => clean, 20_000));
 results.push(
-  await measureAllocation('filter: nothing to scrub', () => runFilter(filter, clean, hint), 2_000),
+  await measureAllocation(
+    'filter without enrichers: nothing to scrub',
+    () => runFilter(scrubOnly, clean, hint),
+    2_000,
+  ),
+);
+results.push(
+  await measureAllocation(
+    'filter with enrichers: nothing to scrub',
+    () => runFilter(filter, clean, hint),
+    2_000,
+  ),
 );
 results.push(
   await measureAllocation('filter: typical event', () => runFilter(filter, typical, hint), 500),
