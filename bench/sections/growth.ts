@@ -1,5 +1,5 @@
-import { breadcrumbTrail } from '../fixtures/events.ts';
-import { Group, median, ratioOf, type Timing } from '../measure.ts';
+import { measureGrowthInChild } from '../growth/index.ts';
+import { median, ratioOf } from '../measure.ts';
 import {
   judge,
   kilobytes,
@@ -9,36 +9,23 @@ import {
   type Target,
   table,
 } from '../report.ts';
-import { runFilter } from '../team-filter.ts';
-import { type Context, namedEvent, type SectionReport } from './types.ts';
+import type { Context, SectionReport } from './types.ts';
 
-const BREADCRUMB_COUNTS = [30, 300, 3000];
 const EXPONENT_TARGET: Target = { limit: 1.05, label: '≤ 1.05' };
 
 /**
  * Times the filter and `JSON.stringify` on the typical event with 30, 300 and 3,000
- * breadcrumbs carrying data, and fits time = c · bytes^k; k is the growth exponent.
+ * breadcrumbs carrying data, in a fresh process, and fits time = c · bytes^k; k is the
+ * growth exponent.
  */
 export async function measureGrowth(context: Context): Promise<SectionReport> {
-  const events = BREADCRUMB_COUNTS.map((count) =>
-    namedEvent(`${count} breadcrumbs`, breadcrumbTrail(count)),
-  );
-  const group = new Group(
-    context.timing({ time: 1200, iterations: 40, warmupTime: 150, rounds: 5 }),
-  );
-  for (const { name, event } of events) {
-    group
-      .add(`${name}/filter`, () => runFilter(context.filter, event, context.hint))
-      .add(`${name}/json`, () => JSON.stringify(event));
-  }
-  context.progress('growth: 30, 300 and 3,000 breadcrumbs');
-  const timings = await group.run();
+  context.progress('growth: 30, 300 and 3,000 breadcrumbs, in a child process');
+  const points = (
+    await measureGrowthInChild(
+      context.timing({ time: 1200, iterations: 40, warmupTime: 150, rounds: 5 }),
+    )
+  ).map(({ name, bytes, filter, json }) => ({ event: { name, bytes }, filter, json }));
 
-  const points = events.map((event) => ({
-    event,
-    filter: timings.get(`${event.name}/filter`) as Timing,
-    json: timings.get(`${event.name}/json`) as Timing,
-  }));
   // Fitted within each round, whose three sizes ran seconds apart, then the median over
   // rounds: a machine that speeds up or slows down between rounds does not bend the slope.
   const exponent = (kind: 'filter' | 'json', from: number): number => {
@@ -83,7 +70,8 @@ export async function measureGrowth(context: Context): Promise<SectionReport> {
     title: 'Growth with size',
     description:
       'An event of 30, 300 and 3,000 breadcrumbs with request and response data and little ' +
-      'else, so the mix of content is the same at every size. ' +
+      'else, so the mix of content is the same at every size, timed in a fresh process so ' +
+      'that the heap of the other sections does not slow the collections of the largest. ' +
       'The exponent k of time ∝ bytes^k is the least-squares slope of log(time) against ' +
       'log(bytes), fitted over the three sizes within each round, median over the rounds; ' +
       'the last step alone is shown for comparison.',
