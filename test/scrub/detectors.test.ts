@@ -275,6 +275,14 @@ describe('keyValuePairs', () => {
     ['password="unterminated', `password="${F}`],
     ['token: Bearer abc123 rest', `token: Bearer ${F} rest`],
     ['user[password]=pw&x=1', `user[password]=${F}&x=1`],
+    ['password: hunter2', `password: ${F}`],
+    ['Password: letmein', `Password: ${F}`],
+    ['password: letmein user: bob', `password: ${F} user: bob`],
+    ['password: letmein user.name: bob', `password: ${F} user.name: bob`],
+    ['password: letmein\nuser: bob', `password: ${F}\nuser: bob`],
+    ['password: hunter2 was rejected', `password: ${F} was rejected`],
+    ['{"password": "too short"}', `{"password": "${F}"}`],
+    ['token: Bearer abcdefghij rest', `token: Bearer ${F} rest`],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
   });
@@ -292,6 +300,13 @@ describe('keyValuePairs', () => {
     'https://secret.example.com/x',
     'password=[Filtered]',
     'p=1',
+    // Prose after `name: `, such as an error's message or a validation message.
+    'AuthCancelledError: user closed dialog',
+    'TokenExpiredException: session ended early',
+    'Password: too short',
+    'Password: too short.',
+    'Password: must be at least 8 characters',
+    'Session: user logged out.',
   ])('leaves %s', (input) => {
     expect(scrubText(input)).toBe(input);
   });

@@ -135,6 +135,9 @@ describe('built-in sensitive keys', () => {
     'PWD',
     'status',
     'event_id',
+    'AuthCancelledError',
+    'password_error',
+    'TokenExpiredException',
   ])('%s is not', (key) => {
     expect(builtIn.classify(key)).toBe(KeyVerdict.Plain);
   });

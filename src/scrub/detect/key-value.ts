@@ -1,6 +1,6 @@
 import { KeyVerdict } from '../keys/classify.ts';
 import { DETECTOR_RULES } from '../rules.ts';
-import { CREDENTIAL, KEY, skipBackward, skipForward } from './chars.ts';
+import { CREDENTIAL, KEY, LETTER, skipBackward, skipForward } from './chars.ts';
 import type { DetectContext, Findings } from './types.ts';
 
 // A key name in text is short; longer runs of name characters are not keys.
@@ -62,12 +62,16 @@ export function findPair(
     return valueFrom;
   }
 
-  const [start, end] = valueSpan(text, valueFrom, separator === 58 && isLineValued(key), inUrl);
+  const toLineEnd = separator === 58 && isLineValued(key);
+  const [start, end] = valueSpan(text, valueFrom, toLineEnd, inUrl);
   if (text.startsWith(context.replacement, start)) {
     return start + context.replacement.length;
   }
   if (end === start || isPlaceholder(text, start, end)) {
     return Math.max(end, valueFrom);
+  }
+  if (separator === 58 && !toLineEnd && isProse(text, valueFrom, start, end)) {
+    return end;
   }
   findings.add(start, end, DETECTOR_RULES[detector]);
   // Other detectors go on inside the value: a secret that starts there may run past its end
@@ -83,6 +87,37 @@ function isPlaceholder(text: string, start: number, end: number): boolean {
     return false;
   }
   return PLACEHOLDER.test(text.slice(start, end));
+}
+
+// A word after `name: ` is longer than this only in odd text, which is then not prose.
+const MAX_WORD = 32;
+
+/**
+ * Whether the unquoted value `text.slice(start, end)` after `name: ` starts a sentence rather
+ * than holds a secret: it is a word of letters, and one space and another word of letters
+ * follow, which is not itself a name (`Password: too short`, `Session: user logged out`, but
+ * not `password: letmein user: bob`). A password of letters only that runs on into prose is
+ * missed; one with a digit or a symbol, or alone at the end of its line, is not.
+ */
+function isProse(text: string, valueFrom: number, start: number, end: number): boolean {
+  if (text.charCodeAt(valueFrom) !== 32 || text.charCodeAt(end) !== 32) {
+    return false;
+  }
+  // Only spaces between the separator and the value: no quote, no `Bearer ` before it.
+  let index = valueFrom;
+  while (index < start && text.charCodeAt(index) === 32) {
+    index++;
+  }
+  if (index !== start || end - start > MAX_WORD || skipForward(text, start, LETTER, end) !== end) {
+    return false;
+  }
+
+  const wordEnd = skipForward(text, end + 1, LETTER, end + 2 + MAX_WORD);
+  if (wordEnd === end + 1 || wordEnd > end + 1 + MAX_WORD) {
+    return false;
+  }
+  const after = text.charCodeAt(skipForward(text, wordEnd, KEY, wordEnd + MAX_KEY));
+  return after !== 58 && after !== 61;
 }
 
 // The first characters a placeholder can have (see PLACEHOLDER_SOURCE).

@@ -134,7 +134,9 @@ export const IP_KEY_PHRASES: readonly (readonly string[])[] = [
 /**
  * Words that make a key describe a secret rather than hold it: `token_count`, `max_tokens`,
  * `token_type` (its value is `"Bearer"`), `password_min_length`, `token_expires_at`,
- * `auth_url`, `session_duration`. They only veto the built-in list, never the `keys` option.
+ * `auth_url`, `session_duration`, and errors about a secret (`password_error`, or the class
+ * name that starts an error message, `AuthCancelledError: user closed dialog`). They only veto
+ * the built-in list, never the `keys` option.
  */
 export const DESCRIPTIVE_WORDS: readonly string[] = [
   'count',
@@ -178,6 +180,9 @@ export const DESCRIPTIVE_WORDS: readonly string[] = [
   'method',
   'scheme',
   'version',
+  'error',
+  'errors',
+  'exception',
 ];
 
 /**
