@@ -283,6 +283,16 @@ describe('keyValuePairs', () => {
     ['password: hunter2 was rejected', `password: ${F} was rejected`],
     ['{"password": "too short"}', `{"password": "${F}"}`],
     ['token: Bearer abcdefghij rest', `token: Bearer ${F} rest`],
+    // Form keys written in other ways, and wider gaps around the separator.
+    ['user%5Bpassword%5D=pw&x=1', `user%5Bpassword%5D=${F}&x=1`],
+    ['/login?user%5bpassword%5d=pw', `/login?user%5bpassword%5d=${F}`],
+    ['passWord=pw1 next', `passWord=${F} next`],
+    ['CoOkIe: a=1; b=2', `CoOkIe: ${F}`],
+    ['password\t=\tpw1 next', `password\t=\t${F} next`],
+    ['password:\tpw1 next', `password:\t${F} next`],
+    ['password      =      pw1 next', `password      =      ${F} next`],
+    ['DB_PASS=pw1 next', `DB_PASS=${F} next`],
+    ['pass=pw1&user=x', `pass=${F}&user=x`],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
   });

@@ -45,12 +45,12 @@ export function findPair(
   }
 
   const keyEnd = nameEnd(text, at);
-  const keyStart = skipBackward(text, keyEnd, KEY, MAX_KEY + 1);
+  const keyStart = nameStart(text, keyEnd);
   if (keyEnd - keyStart < 2 || keyEnd - keyStart > MAX_KEY || !hasStem(text, keyStart, keyEnd)) {
     return valueFrom;
   }
 
-  const key = text.slice(keyStart, keyEnd);
+  const key = decodeBrackets(text.slice(keyStart, keyEnd));
   const verdict = context.classify(key);
   if (verdict !== KeyVerdict.Secret && verdict !== KeyVerdict.Custom) {
     return valueFrom;
@@ -125,11 +125,19 @@ const PLACEHOLDER_FIRST = new Set(
   [...'?$%:@{nNuUtTfF'].map((character) => character.charCodeAt(0)),
 );
 
-// The name ends before the separator, after up to three spaces, a closing bracket
+// Spaces and tabs that may stand between a name, its separator and its value, as in aligned
+// configuration (`password    = x`).
+const MAX_GAP = 16;
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+// The name ends before the separator, after a few spaces or tabs, a closing bracket
 // (`$config['password'] =>`) and a closing quote, which may be escaped (`\"password\":`).
 function nameEnd(text: string, separator: number): number {
   let end = separator;
-  while (end > separator - 3 && text.charCodeAt(end - 1) === 32) {
+  while (end > separator - MAX_GAP && isBlank(text.charCodeAt(end - 1))) {
     end--;
   }
   if (text.charCodeAt(end - 1) === 93 && isQuote(text.charCodeAt(end - 2))) {
@@ -142,6 +150,29 @@ function nameEnd(text: string, separator: number): number {
     }
   }
   return end;
+}
+
+// The name starts where key characters end, counting percent-encoded brackets as key
+// characters: a form field `user[password]` is sent as `user%5Bpassword%5D`.
+function nameStart(text: string, end: number): number {
+  let start = skipBackward(text, end, KEY, MAX_KEY + 1);
+  while (start > 0 && end - start <= MAX_KEY && isEncodedBracket(text, start - 1)) {
+    start = skipBackward(text, start - 1, KEY, MAX_KEY - (end - start));
+  }
+  return start;
+}
+
+// `%5B` or `%5D`, in either case, at `at`.
+function isEncodedBracket(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 37 || text.charCodeAt(at + 1) !== 53) {
+    return false;
+  }
+  const letter = text.charCodeAt(at + 2) | 32;
+  return letter === 98 || letter === 100;
+}
+
+function decodeBrackets(key: string): string {
+  return key.includes('%') ? key.replace(/%5b/gi, '[').replace(/%5d/gi, ']') : key;
 }
 
 // `?token=`, `&token=`, `#access_token=` (OAuth implicit grant), `;jsessionid=`, or a query
@@ -169,7 +200,7 @@ function valueSpan(
   inUrl: boolean,
 ): [number, number] {
   let start = from;
-  while (start < from + 3 && text.charCodeAt(start) === 32) {
+  while (start < from + MAX_GAP && isBlank(text.charCodeAt(start))) {
     start++;
   }
 

@@ -6,7 +6,7 @@ import {
   SECRET_KEY_PHRASES,
   TEXT_STEMS,
 } from './default-keys.ts';
-import { containsPhrase, splitWords } from './words.ts';
+import { containsPhrase, splitAtSeparators, splitWords } from './words.ts';
 
 /** What a key name says about its value. */
 export const KeyVerdict = {
@@ -83,7 +83,11 @@ export function createKeyClassifier(config: KeyRulesConfig): KeyClassifier {
     if (config.ipKeys && IP_KEY_PHRASES.some((phrase) => containsPhrase(words, phrase))) {
       return KeyVerdict.Ip;
     }
-    if (config.defaults && isSecretByDefault(words)) {
+    // A name whose case changes inside a word (`passWord`, `CoOkIe`) is also read whole.
+    if (
+      config.defaults &&
+      (isSecretByDefault(words) || isSecretByDefault(splitAtSeparators(key)))
+    ) {
       return KeyVerdict.Secret;
     }
     return KeyVerdict.Plain;

@@ -19,6 +19,10 @@ export const SECRET_KEY_PHRASES: readonly (readonly string[])[] = [
   ['passwd'],
   ['passphrase'],
   ['passcode'],
+  // `pass` as a word of its own: nodemailer's `auth.pass`, and environment variables such as
+  // `DB_PASS` and `SMTP_PASS` in twelve-factor configuration. `bypass` and `passage` are
+  // other words.
+  ['pass'],
   // MySQL's client password variable [sentry-server]. A bare `pwd` is a working directory.
   ['mysql', 'pwd'],
   // Secrets and tokens of every kind: client_secret, access_token, x-auth-token
