@@ -71,6 +71,30 @@ describe('ipAddress', () => {
   });
 });
 
+describe('ipAddress in long runs of colons', () => {
+  // A run of colons is read once, not once per colon; what is found stays the same.
+  const colons = ':'.repeat(10_000);
+
+  it('finds the addresses around a long run of colons and leaves the run', () => {
+    const text = `peer 2001:db8::1 ${colons} peer 2001:db8::2 and 203.0.113.9`;
+    const scrubbed = scrubText(text);
+    expect(scrubbed).toBe(`peer ${F} ${colons} peer ${F} and ${F}`);
+  });
+
+  it.each([
+    ['a run of colons', colons],
+    ['a run of colons and hex digits', 'a:'.repeat(5_000)],
+    ['a run of compressed groups', '1::'.repeat(3_000)],
+    ['what ends a run of hex digits and colons', `x ${'a:'.repeat(5_000)}2001:db8::1`],
+  ])('leaves %s', (_label, text) => {
+    expect(scrubText(text)).toBe(text);
+  });
+
+  it('finds an address that trailing colons run on from, as it finds one before a port', () => {
+    expect(scrubText(`2001:db8::1${colons}`)).toBe(`${F}${colons}`);
+  });
+});
+
 describe('creditCard', () => {
   it.each([
     ['card 4111 1111 1111 1111 declined', `card ${F} declined`],

@@ -80,13 +80,15 @@ export function findIpv6(
   if (!isIpv6Character(text, colon - 1, false) && !isIpv6Character(text, colon + 1, false)) {
     return undefined;
   }
-  // Every colon of a run of hex digits and colons gives the same candidate: check it once.
+  // Every colon of a run of hex digits, colons and dots gives the same candidate: the run is
+  // read and checked once, so a long run (`::::...`) costs one pass, not one per colon.
   if (colon < state.ipv6RunEnd) {
     return undefined;
   }
   const start = ipv6Start(text, colon);
-  const end = ipv6End(text, colon);
-  state.ipv6RunEnd = end;
+  const runEnd = ipv6RunEnd(text, colon);
+  state.ipv6RunEnd = runEnd;
+  const end = withoutTrailingSeparators(text, colon, runEnd);
   if (end - start > MAX_IPV6 || isWordAt(text, start - 1) || isWordAt(text, end)) {
     return undefined;
   }
@@ -106,13 +108,17 @@ function ipv6Start(text: string, from: number): number {
   return index;
 }
 
-function ipv6End(text: string, from: number): number {
+function ipv6RunEnd(text: string, from: number): number {
   let index = from;
-  const stop = Math.min(text.length, from + MAX_IPV6 + 1);
-  while (index < stop && isIpv6Character(text, index, true)) {
+  while (index < text.length && isIpv6Character(text, index, true)) {
     index++;
   }
-  // A trailing dot or colon ends a sentence or starts a port.
+  return index;
+}
+
+// A trailing dot or colon ends a sentence or starts a port.
+function withoutTrailingSeparators(text: string, from: number, end: number): number {
+  let index = end;
   while (index > from && !isIn(text, index - 1, HEX)) {
     index--;
   }
