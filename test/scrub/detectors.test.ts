@@ -46,6 +46,11 @@ describe('ipAddress', () => {
     ['[2001:db8:85a3:8d3:1319:8a2e:370:7348]:443', `[${F}]:443`],
     ['mapped ::ffff:203.0.113.9 ok', `mapped ${F} ok`],
     ['fe80::1%eth0', `${F}%eth0`],
+    // A path segment, not a product's version.
+    ['GET /hosts/10.1.2.3/status', `GET /hosts/${F}/status`],
+    ['GET /hosts/10.1.2.3 failed', `GET /hosts/${F} failed`],
+    ['https://api.example.com/10.1.2.3', `https://api.example.com/${F}`],
+    ['hosts/10.1.2.3/status', `hosts/${F}/status`],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
   });
@@ -55,6 +60,9 @@ describe('ipAddress', () => {
     'node v20.11.1',
     'v1.2.3.4',
     'version 1.2.3.4.5',
+    'version 1.2.3.4',
+    'Version 10.2.0.1 installed',
+    'Mozilla/5.0 (X11) Agent/1.2.3.4 Other/2.0',
     '256.1.1.1',
     'ECONNREFUSED 127.0.0.1:5432',
     'bind 0.0.0.0:3000',

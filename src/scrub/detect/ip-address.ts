@@ -1,5 +1,5 @@
 import { DETECTOR_RULES } from '../rules.ts';
-import { DIGIT, HEX, isIn, isWordAt } from './chars.ts';
+import { DIGIT, DOMAIN, HEX, isIn, isWordAt, skipBackward } from './chars.ts';
 import type { Findings, ScanState } from './types.ts';
 
 const DOTTED_RUN = /[0-9.]*/y;
@@ -9,9 +9,10 @@ const MAX_IPV6 = 45;
 /**
  * Looks for an IPv4 address, a dotted quad with every part at most 255, at `start` (the
  * candidate pattern found `end - start` characters of digits and dots there). Version
- * numbers are left alone: `Chrome/124.0.0.0` (after a product name and `/`), `v1.2.3.4`,
- * `1.2.3.4.5`. So are loopback (`127.x.x.x`), the unspecified address and netmasks, which
- * never identify a person. Returns where scanning resumes.
+ * numbers are left alone: `Chrome/124.0.0.0` (after a product name and `/`, unless that is a
+ * path), `v1.2.3.4`, `version 1.2.3.4`, `1.2.3.4.5`. So are loopback (`127.x.x.x`), the
+ * unspecified address and netmasks, which never identify a person. Returns where scanning
+ * resumes.
  */
 export function findIpv4(text: string, start: number, end: number, findings: Findings): number {
   if (!isIpv4Boundary(text, start, end) || !isPersonalIpv4(text, start, end)) {
@@ -26,14 +27,49 @@ function isIpv4Boundary(text: string, start: number, end: number): boolean {
   if (isWordAt(text, start - 1) || before === 46) {
     return false;
   }
-  // `Chrome/124.0.0.0`, but not `http://10.0.0.1`.
-  if (before === 47 && isWordAt(text, start - 2)) {
+  // `Chrome/124.0.0.0`, but not `http://10.0.0.1` nor a path segment.
+  if (before === 47 && isWordAt(text, start - 2) && !isPathSegment(text, start, end)) {
+    return false;
+  }
+  if (before === 32 && followsVersionWord(text, start - 1)) {
     return false;
   }
   if (isWordAt(text, end)) {
     return false;
   }
   return !(text.charCodeAt(end) === 46 && isIn(text, end + 1, DIGIT));
+}
+
+// A product's name before its version is a word after a space or `(`, at most this long.
+const MAX_PRODUCT = 64;
+
+/**
+ * Whether the quad after `name/` is a segment of a path rather than a product's version: a
+ * `/` follows it (`hosts/10.1.2.3/status`), or one comes before the name (`/hosts/10.1.2.3`,
+ * `https://api.example.com/10.1.2.3`).
+ */
+function isPathSegment(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(end) === 47) {
+    return true;
+  }
+  const nameStart = skipBackward(text, start - 1, DOMAIN, MAX_PRODUCT);
+  return text.charCodeAt(nameStart - 1) === 47;
+}
+
+const VERSION_WORD = 'version';
+
+// Whether the word `version`, in any case, ends just before the space at `space`.
+function followsVersionWord(text: string, space: number): boolean {
+  const wordStart = space - VERSION_WORD.length;
+  if (wordStart < 0 || isWordAt(text, wordStart - 1)) {
+    return false;
+  }
+  for (let index = 0; index < VERSION_WORD.length; index++) {
+    if ((text.charCodeAt(wordStart + index) | 32) !== VERSION_WORD.charCodeAt(index)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // Reads the four parts in place: the candidate pattern guarantees digits and three dots.
