@@ -246,6 +246,10 @@ describe('urlCredentials', () => {
       `postgresql://app_user:${F}@db.internal.example:5432/prod`,
     ],
     ['https://:onlypassword@host.example.com', `https://:${F}@host.example.com`],
+    // Protocol-relative URLs.
+    ['see //user:pass@host.example.com/x', `see //user:${F}@host.example.com/x`],
+    ['see //jane@example.com', `see //${F}`],
+    ['src="//cdn:CDN-PASS@cdn.example.com/a.js"', `src="//cdn:${F}@cdn.example.com/a.js"`],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
   });
