@@ -320,6 +320,18 @@ describe('keyValuePairs', () => {
     ['{"password": "too short"}', `{"password": "${F}"}`],
     ['token: Bearer abcdefghij rest', `token: Bearer ${F} rest`],
     // Form keys written in other ways, and wider gaps around the separator.
+    // A header quoted whole ends at its closing quote, not at the end of the line.
+    [
+      "curl -H 'Authorization: Bearer abc123def456' https://x.example.com",
+      `curl -H 'Authorization: ${F}' https://x.example.com`,
+    ],
+    [
+      '{"headers": "Authorization: Bearer abc123def456", "x": 1}',
+      `{"headers": "Authorization: ${F}", "x": 1}`,
+    ],
+    ['setCookie("Cookie: a=1; b=2") next', `setCookie("Cookie: ${F}") next`],
+    ['{\\"h\\": \\"Cookie: a=1\\", \\"x\\": 1}', `{\\"h\\": \\"Cookie: ${F}\\", \\"x\\": 1}`],
+    ["-H 'Cookie: a=1", `-H 'Cookie: ${F}`],
     ['user%5Bpassword%5D=pw&x=1', `user%5Bpassword%5D=${F}&x=1`],
     ['/login?user%5bpassword%5d=pw', `/login?user%5bpassword%5d=${F}`],
     ['passWord=pw1 next', `passWord=${F} next`],

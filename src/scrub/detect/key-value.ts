@@ -63,7 +63,8 @@ export function findPair(
   }
 
   const toLineEnd = separator === 58 && isLineValued(key);
-  const [start, end] = valueSpan(text, valueFrom, toLineEnd, inUrl);
+  const [start, spanEnd] = valueSpan(text, valueFrom, toLineEnd, inUrl);
+  const end = toLineEnd ? quotedHeaderEnd(text, keyStart, start, spanEnd) : spanEnd;
   if (text.startsWith(context.replacement, start)) {
     return start + context.replacement.length;
   }
@@ -190,6 +191,30 @@ function isParameterStart(text: string, keyStart: number): boolean {
 function isLineValued(key: string): boolean {
   const lower = key.toLowerCase();
   return lower.includes('cookie') || lower.includes('authorization');
+}
+
+/**
+ * Where the value of a header quoted whole in text ends: at the quote that closes it
+ * (`-H 'Cookie: a=1'`, `"Authorization: Bearer x", "next": 1`), found before `end`, the end of
+ * its line; at `end` when the name does not follow a quote. A name after an escaped quote
+ * (`\"Cookie: a=1\"`, JSON in a JSON string) may end at an escaped one.
+ */
+function quotedHeaderEnd(text: string, keyStart: number, start: number, end: number): number {
+  const quote = text.charCodeAt(keyStart - 1);
+  if (!isQuote(quote)) {
+    return end;
+  }
+  const escaped = text.charCodeAt(keyStart - 2) === 92;
+  for (let index = start; index < end; index++) {
+    if (text.charCodeAt(index) !== quote) {
+      continue;
+    }
+    const isEscaped = text.charCodeAt(index - 1) === 92;
+    if (escaped || !isEscaped) {
+      return isEscaped ? index - 1 : index;
+    }
+  }
+  return end;
 }
 
 /** The span of the value that starts at `from` (after optional spaces). */
