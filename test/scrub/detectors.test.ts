@@ -406,6 +406,8 @@ describe('serviceKeys', () => {
     ['whsec_abcdefghij0123456789'],
     [`AIza${'A1b2C3d4E5'.repeat(3)}abcde`],
     ['sk-proj-abcdefghij0123456789ABCD'],
+    [`sk-${'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5hJ7kL9mN1p'}`],
+    [`sk-ant-api03-${'Ab1_'.repeat(23)}AA`],
     [`npm_${'a1b2c3'.repeat(6)}`],
     [`pypi-AgEIcHlwaS5vcmc${'a'.repeat(60)}`],
     [`SG.${'a'.repeat(22)}.${'b'.repeat(43)}`],
@@ -434,12 +436,21 @@ describe('serviceKeys', () => {
     'xAKIAIOSFODNN7EXAMPLE',
     'AKIAIOSFODNN7EXAMPLEX',
     'task-id disk-space sk-short',
+    // Class names and slugs after `sk-`: words, not a key made at random.
+    'class="sk-button-primary-large-variant"',
+    'sk-navigation-menu-item-2024-spring',
+    'sk-Navigation-Menu-Item-Spring',
     'ghp_short',
     'pk_live_abcdefghij0123456789',
     'https://hooks.slack.com/',
     'https://discord.com/channels/123/456',
   ])('leaves %s', (input) => {
     expect(scrubText(input)).toBe(input);
+  });
+
+  it('leaves a long run of sk- prefixes', () => {
+    const text = `${'sk-'.repeat(2_000)}x`;
+    expect(scrubText(text)).toBe(text);
   });
 
   it('every service key is found by one anchor', () => {
