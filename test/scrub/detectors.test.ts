@@ -365,6 +365,7 @@ describe('keyValuePairs', () => {
     'Password: too short.',
     'Password: must be at least 8 characters',
     'Session: user logged out.',
+    'cookie_consent=yes',
   ])('leaves %s', (input) => {
     expect(scrubText(input)).toBe(input);
   });

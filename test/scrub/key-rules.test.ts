@@ -145,6 +145,8 @@ describe('built-in sensitive keys', () => {
     'authorName',
     'passes',
     'pass_count',
+    'cookie_consent',
+    'cookieConsent',
     'AuthCancelledError',
     'password_error',
     'TokenExpiredException',

@@ -187,6 +187,8 @@ export const DESCRIPTIVE_WORDS: readonly string[] = [
   'error',
   'errors',
   'exception',
+  // `cookie_consent`: whether the user accepted cookies, not a cookie.
+  'consent',
 ];
 
 /**
