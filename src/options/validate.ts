@@ -76,7 +76,17 @@ const scrubSchema = v.strictObject(
     ),
     exemptKeys: v.optional(v.array(nonEmptyString('a key name'), 'an array of key names')),
     detectors: v.optional(detectorSwitches),
-    replacement: v.optional(v.string('a replacement text (a string)')),
+    // Every text starts with '': it would count as already replaced, and nothing would go.
+    replacement: v.optional(
+      v.pipe(
+        v.string('a replacement text (a string)'),
+        v.minLength(
+          1,
+          'a replacement text that is not empty, such as "[Filtered]"; every value would ' +
+            'count as already replaced by an empty one',
+        ),
+      ),
+    ),
     defaults: flag,
   },
   'an object of scrubbing options',

@@ -46,6 +46,11 @@ describe('ipAddress', () => {
     ['[2001:db8:85a3:8d3:1319:8a2e:370:7348]:443', `[${F}]:443`],
     ['mapped ::ffff:203.0.113.9 ok', `mapped ${F} ok`],
     ['fe80::1%eth0', `${F}%eth0`],
+    // A path segment, not a product's version.
+    ['GET /hosts/10.1.2.3/status', `GET /hosts/${F}/status`],
+    ['GET /hosts/10.1.2.3 failed', `GET /hosts/${F} failed`],
+    ['https://api.example.com/10.1.2.3', `https://api.example.com/${F}`],
+    ['hosts/10.1.2.3/status', `hosts/${F}/status`],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
   });
@@ -55,6 +60,9 @@ describe('ipAddress', () => {
     'node v20.11.1',
     'v1.2.3.4',
     'version 1.2.3.4.5',
+    'version 1.2.3.4',
+    'Version 10.2.0.1 installed',
+    'Mozilla/5.0 (X11) Agent/1.2.3.4 Other/2.0',
     '256.1.1.1',
     'ECONNREFUSED 127.0.0.1:5432',
     'bind 0.0.0.0:3000',
@@ -68,6 +76,30 @@ describe('ipAddress', () => {
     '1.2.3.4x',
   ])('leaves %s', (input) => {
     expect(scrubText(input)).toBe(input);
+  });
+});
+
+describe('ipAddress in long runs of colons', () => {
+  // A run of colons is read once, not once per colon; what is found stays the same.
+  const colons = ':'.repeat(10_000);
+
+  it('finds the addresses around a long run of colons and leaves the run', () => {
+    const text = `peer 2001:db8::1 ${colons} peer 2001:db8::2 and 203.0.113.9`;
+    const scrubbed = scrubText(text);
+    expect(scrubbed).toBe(`peer ${F} ${colons} peer ${F} and ${F}`);
+  });
+
+  it.each([
+    ['a run of colons', colons],
+    ['a run of colons and hex digits', 'a:'.repeat(5_000)],
+    ['a run of compressed groups', '1::'.repeat(3_000)],
+    ['what ends a run of hex digits and colons', `x ${'a:'.repeat(5_000)}2001:db8::1`],
+  ])('leaves %s', (_label, text) => {
+    expect(scrubText(text)).toBe(text);
+  });
+
+  it('finds an address that trailing colons run on from, as it finds one before a port', () => {
+    expect(scrubText(`2001:db8::1${colons}`)).toBe(`${F}${colons}`);
   });
 });
 
@@ -214,6 +246,10 @@ describe('urlCredentials', () => {
       `postgresql://app_user:${F}@db.internal.example:5432/prod`,
     ],
     ['https://:onlypassword@host.example.com', `https://:${F}@host.example.com`],
+    // Protocol-relative URLs.
+    ['see //user:pass@host.example.com/x', `see //user:${F}@host.example.com/x`],
+    ['see //jane@example.com', `see //${F}`],
+    ['src="//cdn:CDN-PASS@cdn.example.com/a.js"', `src="//cdn:${F}@cdn.example.com/a.js"`],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
   });
@@ -275,6 +311,36 @@ describe('keyValuePairs', () => {
     ['password="unterminated', `password="${F}`],
     ['token: Bearer abc123 rest', `token: Bearer ${F} rest`],
     ['user[password]=pw&x=1', `user[password]=${F}&x=1`],
+    ['password: hunter2', `password: ${F}`],
+    ['Password: letmein', `Password: ${F}`],
+    ['password: letmein user: bob', `password: ${F} user: bob`],
+    ['password: letmein user.name: bob', `password: ${F} user.name: bob`],
+    ['password: letmein\nuser: bob', `password: ${F}\nuser: bob`],
+    ['password: hunter2 was rejected', `password: ${F} was rejected`],
+    ['{"password": "too short"}', `{"password": "${F}"}`],
+    ['token: Bearer abcdefghij rest', `token: Bearer ${F} rest`],
+    // Form keys written in other ways, and wider gaps around the separator.
+    // A header quoted whole ends at its closing quote, not at the end of the line.
+    [
+      "curl -H 'Authorization: Bearer abc123def456' https://x.example.com",
+      `curl -H 'Authorization: ${F}' https://x.example.com`,
+    ],
+    [
+      '{"headers": "Authorization: Bearer abc123def456", "x": 1}',
+      `{"headers": "Authorization: ${F}", "x": 1}`,
+    ],
+    ['setCookie("Cookie: a=1; b=2") next', `setCookie("Cookie: ${F}") next`],
+    ['{\\"h\\": \\"Cookie: a=1\\", \\"x\\": 1}', `{\\"h\\": \\"Cookie: ${F}\\", \\"x\\": 1}`],
+    ["-H 'Cookie: a=1", `-H 'Cookie: ${F}`],
+    ['user%5Bpassword%5D=pw&x=1', `user%5Bpassword%5D=${F}&x=1`],
+    ['/login?user%5bpassword%5d=pw', `/login?user%5bpassword%5d=${F}`],
+    ['passWord=pw1 next', `passWord=${F} next`],
+    ['CoOkIe: a=1; b=2', `CoOkIe: ${F}`],
+    ['password\t=\tpw1 next', `password\t=\t${F} next`],
+    ['password:\tpw1 next', `password:\t${F} next`],
+    ['password      =      pw1 next', `password      =      ${F} next`],
+    ['DB_PASS=pw1 next', `DB_PASS=${F} next`],
+    ['pass=pw1&user=x', `pass=${F}&user=x`],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
   });
@@ -292,6 +358,14 @@ describe('keyValuePairs', () => {
     'https://secret.example.com/x',
     'password=[Filtered]',
     'p=1',
+    // Prose after `name: `, such as an error's message or a validation message.
+    'AuthCancelledError: user closed dialog',
+    'TokenExpiredException: session ended early',
+    'Password: too short',
+    'Password: too short.',
+    'Password: must be at least 8 characters',
+    'Session: user logged out.',
+    'cookie_consent=yes',
   ])('leaves %s', (input) => {
     expect(scrubText(input)).toBe(input);
   });
@@ -333,6 +407,8 @@ describe('serviceKeys', () => {
     ['whsec_abcdefghij0123456789'],
     [`AIza${'A1b2C3d4E5'.repeat(3)}abcde`],
     ['sk-proj-abcdefghij0123456789ABCD'],
+    [`sk-${'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5hJ7kL9mN1p'}`],
+    [`sk-ant-api03-${'Ab1_'.repeat(23)}AA`],
     [`npm_${'a1b2c3'.repeat(6)}`],
     [`pypi-AgEIcHlwaS5vcmc${'a'.repeat(60)}`],
     [`SG.${'a'.repeat(22)}.${'b'.repeat(43)}`],
@@ -361,12 +437,21 @@ describe('serviceKeys', () => {
     'xAKIAIOSFODNN7EXAMPLE',
     'AKIAIOSFODNN7EXAMPLEX',
     'task-id disk-space sk-short',
+    // Class names and slugs after `sk-`: words, not a key made at random.
+    'class="sk-button-primary-large-variant"',
+    'sk-navigation-menu-item-2024-spring',
+    'sk-Navigation-Menu-Item-Spring',
     'ghp_short',
     'pk_live_abcdefghij0123456789',
     'https://hooks.slack.com/',
     'https://discord.com/channels/123/456',
   ])('leaves %s', (input) => {
     expect(scrubText(input)).toBe(input);
+  });
+
+  it('leaves a long run of sk- prefixes', () => {
+    const text = `${'sk-'.repeat(2_000)}x`;
+    expect(scrubText(text)).toBe(text);
   });
 
   it('every service key is found by one anchor', () => {

@@ -100,6 +100,12 @@ describe('built-in sensitive keys', () => {
     'token2',
     'apiKey2',
     'password1',
+    'passWord',
+    'CoOkIe',
+    'PHPSessID',
+    'pass',
+    'DB_PASS',
+    'smtpPass',
   ])('%s is a secret', (key) => {
     expect(builtIn.classify(key)).toBe(KeyVerdict.Secret);
   });
@@ -135,6 +141,15 @@ describe('built-in sensitive keys', () => {
     'PWD',
     'status',
     'event_id',
+    'maxToken',
+    'authorName',
+    'passes',
+    'pass_count',
+    'cookie_consent',
+    'cookieConsent',
+    'AuthCancelledError',
+    'password_error',
+    'TokenExpiredException',
   ])('%s is not', (key) => {
     expect(builtIn.classify(key)).toBe(KeyVerdict.Plain);
   });

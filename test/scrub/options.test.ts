@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DETECTOR_NAMES, type DetectorName, SentryEventFilter } from '../../src/index.ts';
+import {
+  DETECTOR_NAMES,
+  type DetectorName,
+  isSentryEventFilterError,
+  SentryEventFilter,
+} from '../../src/index.ts';
 import { resolveScrubOptions } from '../../src/scrub/options.ts';
 import { scrubEvent, scrubText, sent } from './helpers.ts';
 
@@ -79,6 +84,19 @@ describe('replacement', () => {
     expect((event as { _meta?: unknown })._meta).toMatchObject({
       message: { '': { rem: [['@email:filter', 's', 5, 8]] } },
     });
+  });
+
+  it('rejects an empty replacement, which every value would already start with', () => {
+    let error: unknown;
+    try {
+      new SentryEventFilter({ scrub: { replacement: '' } });
+    } catch (thrown) {
+      error = thrown;
+    }
+
+    expect(isSentryEventFilterError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'INVALID_OPTION', where: 'scrub.replacement' });
+    expect((error as Error).message).toMatch(/`scrub\.replacement`: got ""; expected .*not empty/);
   });
 
   it('leaves values that are already the replacement, so scrubbing twice changes nothing', () => {

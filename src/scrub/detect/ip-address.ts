@@ -1,5 +1,5 @@
 import { DETECTOR_RULES } from '../rules.ts';
-import { DIGIT, HEX, isIn, isWordAt } from './chars.ts';
+import { DIGIT, DOMAIN, HEX, isIn, isWordAt, skipBackward } from './chars.ts';
 import type { Findings, ScanState } from './types.ts';
 
 const DOTTED_RUN = /[0-9.]*/y;
@@ -9,9 +9,10 @@ const MAX_IPV6 = 45;
 /**
  * Looks for an IPv4 address, a dotted quad with every part at most 255, at `start` (the
  * candidate pattern found `end - start` characters of digits and dots there). Version
- * numbers are left alone: `Chrome/124.0.0.0` (after a product name and `/`), `v1.2.3.4`,
- * `1.2.3.4.5`. So are loopback (`127.x.x.x`), the unspecified address and netmasks, which
- * never identify a person. Returns where scanning resumes.
+ * numbers are left alone: `Chrome/124.0.0.0` (after a product name and `/`, unless that is a
+ * path), `v1.2.3.4`, `version 1.2.3.4`, `1.2.3.4.5`. So are loopback (`127.x.x.x`), the
+ * unspecified address and netmasks, which never identify a person. Returns where scanning
+ * resumes.
  */
 export function findIpv4(text: string, start: number, end: number, findings: Findings): number {
   if (!isIpv4Boundary(text, start, end) || !isPersonalIpv4(text, start, end)) {
@@ -26,14 +27,49 @@ function isIpv4Boundary(text: string, start: number, end: number): boolean {
   if (isWordAt(text, start - 1) || before === 46) {
     return false;
   }
-  // `Chrome/124.0.0.0`, but not `http://10.0.0.1`.
-  if (before === 47 && isWordAt(text, start - 2)) {
+  // `Chrome/124.0.0.0`, but not `http://10.0.0.1` nor a path segment.
+  if (before === 47 && isWordAt(text, start - 2) && !isPathSegment(text, start, end)) {
+    return false;
+  }
+  if (before === 32 && followsVersionWord(text, start - 1)) {
     return false;
   }
   if (isWordAt(text, end)) {
     return false;
   }
   return !(text.charCodeAt(end) === 46 && isIn(text, end + 1, DIGIT));
+}
+
+// A product's name before its version is a word after a space or `(`, at most this long.
+const MAX_PRODUCT = 64;
+
+/**
+ * Whether the quad after `name/` is a segment of a path rather than a product's version: a
+ * `/` follows it (`hosts/10.1.2.3/status`), or one comes before the name (`/hosts/10.1.2.3`,
+ * `https://api.example.com/10.1.2.3`).
+ */
+function isPathSegment(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(end) === 47) {
+    return true;
+  }
+  const nameStart = skipBackward(text, start - 1, DOMAIN, MAX_PRODUCT);
+  return text.charCodeAt(nameStart - 1) === 47;
+}
+
+const VERSION_WORD = 'version';
+
+// Whether the word `version`, in any case, ends just before the space at `space`.
+function followsVersionWord(text: string, space: number): boolean {
+  const wordStart = space - VERSION_WORD.length;
+  if (wordStart < 0 || isWordAt(text, wordStart - 1)) {
+    return false;
+  }
+  for (let index = 0; index < VERSION_WORD.length; index++) {
+    if ((text.charCodeAt(wordStart + index) | 32) !== VERSION_WORD.charCodeAt(index)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // Reads the four parts in place: the candidate pattern guarantees digits and three dots.
@@ -80,13 +116,15 @@ export function findIpv6(
   if (!isIpv6Character(text, colon - 1, false) && !isIpv6Character(text, colon + 1, false)) {
     return undefined;
   }
-  // Every colon of a run of hex digits and colons gives the same candidate: check it once.
+  // Every colon of a run of hex digits, colons and dots gives the same candidate: the run is
+  // read and checked once, so a long run (`::::...`) costs one pass, not one per colon.
   if (colon < state.ipv6RunEnd) {
     return undefined;
   }
   const start = ipv6Start(text, colon);
-  const end = ipv6End(text, colon);
-  state.ipv6RunEnd = end;
+  const runEnd = ipv6RunEnd(text, colon);
+  state.ipv6RunEnd = runEnd;
+  const end = withoutTrailingSeparators(text, colon, runEnd);
   if (end - start > MAX_IPV6 || isWordAt(text, start - 1) || isWordAt(text, end)) {
     return undefined;
   }
@@ -106,13 +144,17 @@ function ipv6Start(text: string, from: number): number {
   return index;
 }
 
-function ipv6End(text: string, from: number): number {
+function ipv6RunEnd(text: string, from: number): number {
   let index = from;
-  const stop = Math.min(text.length, from + MAX_IPV6 + 1);
-  while (index < stop && isIpv6Character(text, index, true)) {
+  while (index < text.length && isIpv6Character(text, index, true)) {
     index++;
   }
-  // A trailing dot or colon ends a sentence or starts a port.
+  return index;
+}
+
+// A trailing dot or colon ends a sentence or starts a port.
+function withoutTrailingSeparators(text: string, from: number, end: number): number {
+  let index = end;
   while (index > from && !isIn(text, index - 1, HEX)) {
     index--;
   }

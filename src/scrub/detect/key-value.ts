@@ -1,6 +1,6 @@
 import { KeyVerdict } from '../keys/classify.ts';
 import { DETECTOR_RULES } from '../rules.ts';
-import { CREDENTIAL, KEY, skipBackward, skipForward } from './chars.ts';
+import { CREDENTIAL, KEY, LETTER, skipBackward, skipForward } from './chars.ts';
 import type { DetectContext, Findings } from './types.ts';
 
 // A key name in text is short; longer runs of name characters are not keys.
@@ -14,6 +14,10 @@ const PLACEHOLDER_SOURCE =
 const PLACEHOLDER = new RegExp(`^${PLACEHOLDER_SOURCE}$`, 'i');
 // A placeholder at the start of an unquoted value, up to where the value would end.
 const PLACEHOLDER_AT = new RegExp(`${PLACEHOLDER_SOURCE}(?=[\\s,;)&]|$)`, 'iy');
+
+// TODO(scrub-xml): find secrets in XML elements (`<password>secret</password>`), because
+// they have no separator to start at: it needs a `>` candidate in the text scanner, which
+// runs on every string, and that is best added with the scanner's own tuning.
 
 /**
  * Looks at the separator (`=`, `:`, `=>`, or a percent-encoded `=`) that starts at `at` as
@@ -45,12 +49,12 @@ export function findPair(
   }
 
   const keyEnd = nameEnd(text, at);
-  const keyStart = skipBackward(text, keyEnd, KEY, MAX_KEY + 1);
+  const keyStart = nameStart(text, keyEnd);
   if (keyEnd - keyStart < 2 || keyEnd - keyStart > MAX_KEY || !hasStem(text, keyStart, keyEnd)) {
     return valueFrom;
   }
 
-  const key = text.slice(keyStart, keyEnd);
+  const key = decodeBrackets(text.slice(keyStart, keyEnd));
   const verdict = context.classify(key);
   if (verdict !== KeyVerdict.Secret && verdict !== KeyVerdict.Custom) {
     return valueFrom;
@@ -62,12 +66,17 @@ export function findPair(
     return valueFrom;
   }
 
-  const [start, end] = valueSpan(text, valueFrom, separator === 58 && isLineValued(key), inUrl);
+  const toLineEnd = separator === 58 && isLineValued(key);
+  const [start, spanEnd] = valueSpan(text, valueFrom, toLineEnd, inUrl);
+  const end = toLineEnd ? quotedHeaderEnd(text, keyStart, start, spanEnd) : spanEnd;
   if (text.startsWith(context.replacement, start)) {
     return start + context.replacement.length;
   }
   if (end === start || isPlaceholder(text, start, end)) {
     return Math.max(end, valueFrom);
+  }
+  if (separator === 58 && !toLineEnd && isProse(text, valueFrom, start, end)) {
+    return end;
   }
   findings.add(start, end, DETECTOR_RULES[detector]);
   // Other detectors go on inside the value: a secret that starts there may run past its end
@@ -85,16 +94,55 @@ function isPlaceholder(text: string, start: number, end: number): boolean {
   return PLACEHOLDER.test(text.slice(start, end));
 }
 
+// A word after `name: ` is longer than this only in odd text, which is then not prose.
+const MAX_WORD = 32;
+
+/**
+ * Whether the unquoted value `text.slice(start, end)` after `name: ` starts a sentence rather
+ * than holds a secret: it is a word of letters, and one space and another word of letters
+ * follow, which is not itself a name (`Password: too short`, `Session: user logged out`, but
+ * not `password: letmein user: bob`). A password of letters only that runs on into prose is
+ * missed; one with a digit or a symbol, or alone at the end of its line, is not.
+ */
+function isProse(text: string, valueFrom: number, start: number, end: number): boolean {
+  if (text.charCodeAt(valueFrom) !== 32 || text.charCodeAt(end) !== 32) {
+    return false;
+  }
+  // Only spaces between the separator and the value: no quote, no `Bearer ` before it.
+  let index = valueFrom;
+  while (index < start && text.charCodeAt(index) === 32) {
+    index++;
+  }
+  if (index !== start || end - start > MAX_WORD || skipForward(text, start, LETTER, end) !== end) {
+    return false;
+  }
+
+  const wordEnd = skipForward(text, end + 1, LETTER, end + 2 + MAX_WORD);
+  if (wordEnd === end + 1 || wordEnd > end + 1 + MAX_WORD) {
+    return false;
+  }
+  const after = text.charCodeAt(skipForward(text, wordEnd, KEY, wordEnd + MAX_KEY));
+  return after !== 58 && after !== 61;
+}
+
 // The first characters a placeholder can have (see PLACEHOLDER_SOURCE).
 const PLACEHOLDER_FIRST = new Set(
   [...'?$%:@{nNuUtTfF'].map((character) => character.charCodeAt(0)),
 );
 
-// The name ends before the separator, after up to three spaces, a closing bracket
+// Spaces and tabs that may stand between a name, its separator and its value, as in aligned
+// configuration (`password    = x`).
+const MAX_GAP = 16;
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+// The name ends before the separator, after a few spaces or tabs, a closing bracket
 // (`$config['password'] =>`) and a closing quote, which may be escaped (`\"password\":`).
 function nameEnd(text: string, separator: number): number {
   let end = separator;
-  while (end > separator - 3 && text.charCodeAt(end - 1) === 32) {
+  while (end > separator - MAX_GAP && isBlank(text.charCodeAt(end - 1))) {
     end--;
   }
   if (text.charCodeAt(end - 1) === 93 && isQuote(text.charCodeAt(end - 2))) {
@@ -107,6 +155,29 @@ function nameEnd(text: string, separator: number): number {
     }
   }
   return end;
+}
+
+// The name starts where key characters end, counting percent-encoded brackets as key
+// characters: a form field `user[password]` is sent as `user%5Bpassword%5D`.
+function nameStart(text: string, end: number): number {
+  let start = skipBackward(text, end, KEY, MAX_KEY + 1);
+  while (start > 0 && end - start <= MAX_KEY && isEncodedBracket(text, start - 1)) {
+    start = skipBackward(text, start - 1, KEY, MAX_KEY - (end - start));
+  }
+  return start;
+}
+
+// `%5B` or `%5D`, in either case, at `at`.
+function isEncodedBracket(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 37 || text.charCodeAt(at + 1) !== 53) {
+    return false;
+  }
+  const letter = text.charCodeAt(at + 2) | 32;
+  return letter === 98 || letter === 100;
+}
+
+function decodeBrackets(key: string): string {
+  return key.includes('%') ? key.replace(/%5b/gi, '[').replace(/%5d/gi, ']') : key;
 }
 
 // `?token=`, `&token=`, `#access_token=` (OAuth implicit grant), `;jsessionid=`, or a query
@@ -126,6 +197,30 @@ function isLineValued(key: string): boolean {
   return lower.includes('cookie') || lower.includes('authorization');
 }
 
+/**
+ * Where the value of a header quoted whole in text ends: at the quote that closes it
+ * (`-H 'Cookie: a=1'`, `"Authorization: Bearer x", "next": 1`), found before `end`, the end of
+ * its line; at `end` when the name does not follow a quote. A name after an escaped quote
+ * (`\"Cookie: a=1\"`, JSON in a JSON string) may end at an escaped one.
+ */
+function quotedHeaderEnd(text: string, keyStart: number, start: number, end: number): number {
+  const quote = text.charCodeAt(keyStart - 1);
+  if (!isQuote(quote)) {
+    return end;
+  }
+  const escaped = text.charCodeAt(keyStart - 2) === 92;
+  for (let index = start; index < end; index++) {
+    if (text.charCodeAt(index) !== quote) {
+      continue;
+    }
+    const isEscaped = text.charCodeAt(index - 1) === 92;
+    if (escaped || !isEscaped) {
+      return isEscaped ? index - 1 : index;
+    }
+  }
+  return end;
+}
+
 /** The span of the value that starts at `from` (after optional spaces). */
 function valueSpan(
   text: string,
@@ -134,7 +229,7 @@ function valueSpan(
   inUrl: boolean,
 ): [number, number] {
   let start = from;
-  while (start < from + 3 && text.charCodeAt(start) === 32) {
+  while (start < from + MAX_GAP && isBlank(text.charCodeAt(start))) {
     start++;
   }
 

@@ -12,6 +12,11 @@ interface ServiceKey {
   readonly secretFrom?: (matched: string) => number;
   /** Whether the credential starts a word (tokens) or may follow `/` (webhook URLs). */
   readonly url?: boolean;
+  /**
+   * Whether what follows the prefix must hold a digit and a capital, as a key made at random
+   * does, for a prefix that words also follow (`sk-button-primary-large`, a class name).
+   */
+  readonly random?: boolean;
 }
 
 const afterLastSlash = (matched: string): number => matched.lastIndexOf('/') + 1;
@@ -61,8 +66,9 @@ export const SERVICE_KEYS: readonly ServiceKey[] = [
   })),
   // Google API keys: "Manage API keys", Google Cloud docs (39 characters starting `AIza`).
   { prefix: 'AIza', pattern: /AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/y },
-  // OpenAI (`sk-`, `sk-proj-`) and Anthropic (`sk-ant-`) API keys.
-  { prefix: 'sk-', pattern: /sk-[A-Za-z0-9_-]{20,}/y },
+  // OpenAI (`sk-`, `sk-proj-`) and Anthropic (`sk-ant-`) API keys: random base62 or
+  // base64url, so never without digits and capitals, unlike CSS class names and slugs.
+  { prefix: 'sk-', pattern: /sk-[A-Za-z0-9_-]{20,}/y, random: true },
   // npm access tokens: "npm access token format", GitHub blog, 2021.
   { prefix: 'npm_', pattern: /npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/y },
   // PyPI API tokens: "API tokens", PyPI help (a macaroon starting `pypi-AgEIcHlwaS5vcmc`).
@@ -159,9 +165,24 @@ export const detectServiceKey: Detector = (text, start, _context, findings) => {
       continue;
     }
     const end = key.pattern.lastIndex;
+    if (key.random === true && !hasDigitAndCapital(text, start + key.prefix.length, end)) {
+      // Words joined by `-`: nothing in the run is a key, so it is not read again.
+      return end;
+    }
     const secretFrom = key.secretFrom?.(text.slice(start, end)) ?? 0;
     findings.add(start + secretFrom, end, DETECTOR_RULES.serviceKeys);
     return end;
   }
   return start + 1;
 };
+
+function hasDigitAndCapital(text: string, start: number, end: number): boolean {
+  let digit = false;
+  let capital = false;
+  for (let index = start; index < end && !(digit && capital); index++) {
+    const code = text.charCodeAt(index);
+    digit ||= code >= 48 && code <= 57;
+    capital ||= code >= 65 && code <= 90;
+  }
+  return digit && capital;
+}

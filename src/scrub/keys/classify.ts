@@ -6,7 +6,7 @@ import {
   SECRET_KEY_PHRASES,
   TEXT_STEMS,
 } from './default-keys.ts';
-import { containsPhrase, splitWords } from './words.ts';
+import { containsPhrase, splitAtSeparators, splitWords } from './words.ts';
 
 /** What a key name says about its value. */
 export const KeyVerdict = {
@@ -46,6 +46,12 @@ export interface KeyClassifier {
 // of generated names (ids used as keys) from growing the cache without limit.
 const CACHE_LIMIT = 4096;
 
+// TODO(scrub-keys): replace object keys that are themselves an email or IP address
+// (`extra: { 'alice@example.com': 1 }`); they are judged here but never scanned, because a
+// replaced key can collide with another replaced key (two `[Filtered]` keys, one value lost),
+// leaves `_meta` with no key to describe it, and scanning every key of every object would
+// add a detector pass to the walker's hot loop.
+
 /** Builds a key classifier: splits the user's keys into words once, and caches verdicts. */
 export function createKeyClassifier(config: KeyRulesConfig): KeyClassifier {
   const exempt = new Set(config.exemptKeys.map((key) => key.toLowerCase()));
@@ -83,7 +89,11 @@ export function createKeyClassifier(config: KeyRulesConfig): KeyClassifier {
     if (config.ipKeys && IP_KEY_PHRASES.some((phrase) => containsPhrase(words, phrase))) {
       return KeyVerdict.Ip;
     }
-    if (config.defaults && isSecretByDefault(words)) {
+    // A name whose case changes inside a word (`passWord`, `CoOkIe`) is also read whole.
+    if (
+      config.defaults &&
+      (isSecretByDefault(words) || isSecretByDefault(splitAtSeparators(key)))
+    ) {
       return KeyVerdict.Secret;
     }
     return KeyVerdict.Plain;

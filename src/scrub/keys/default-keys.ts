@@ -19,6 +19,10 @@ export const SECRET_KEY_PHRASES: readonly (readonly string[])[] = [
   ['passwd'],
   ['passphrase'],
   ['passcode'],
+  // `pass` as a word of its own: nodemailer's `auth.pass`, and environment variables such as
+  // `DB_PASS` and `SMTP_PASS` in twelve-factor configuration. `bypass` and `passage` are
+  // other words.
+  ['pass'],
   // MySQL's client password variable [sentry-server]. A bare `pwd` is a working directory.
   ['mysql', 'pwd'],
   // Secrets and tokens of every kind: client_secret, access_token, x-auth-token
@@ -134,7 +138,9 @@ export const IP_KEY_PHRASES: readonly (readonly string[])[] = [
 /**
  * Words that make a key describe a secret rather than hold it: `token_count`, `max_tokens`,
  * `token_type` (its value is `"Bearer"`), `password_min_length`, `token_expires_at`,
- * `auth_url`, `session_duration`. They only veto the built-in list, never the `keys` option.
+ * `auth_url`, `session_duration`, and errors about a secret (`password_error`, or the class
+ * name that starts an error message, `AuthCancelledError: user closed dialog`). They only veto
+ * the built-in list, never the `keys` option.
  */
 export const DESCRIPTIVE_WORDS: readonly string[] = [
   'count',
@@ -178,6 +184,11 @@ export const DESCRIPTIVE_WORDS: readonly string[] = [
   'method',
   'scheme',
   'version',
+  'error',
+  'errors',
+  'exception',
+  // `cookie_consent`: whether the user accepted cookies, not a cookie.
+  'consent',
 ];
 
 /**

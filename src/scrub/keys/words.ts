@@ -21,6 +21,17 @@ export function splitWords(key: string): string[] {
     .filter((word) => word.length > 0);
 }
 
+/**
+ * Splits a key name into lower-case words at separators only, for names whose case changes
+ * inside a word: `passWord` gives `["password"]` and `CoOkIe` gives `["cookie"]`.
+ */
+export function splitAtSeparators(key: string): string[] {
+  return key
+    .toLowerCase()
+    .split(SEPARATORS)
+    .filter((word) => word.length > 0);
+}
+
 /** Whether `phrase` occurs in `words` as consecutive words. */
 export function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
   const last = words.length - phrase.length;
