@@ -1,4 +1,3 @@
-import { setOwn } from '../../copy-record.ts';
 import { isCardNumber } from '../detect/card.ts';
 import { MIN_SCANNED, type TextScanner } from '../detect/text-scanner.ts';
 import type { KeyClassifier } from '../keys/classify.ts';
@@ -43,6 +42,24 @@ const SDK_REPLACEMENT = '[Filtered]';
 const UNREAD: unique symbol = Symbol('unread');
 // The markers of Sentry's own serializer for values it cuts.
 const CIRCULAR = '[Circular ~]';
+
+/**
+ * Sets a key on a copy the walker made. `__proto__`, an own key like any other after
+ * `JSON.parse`, is defined so that it stays a key and does not become the copy's prototype;
+ * every other key is assigned, which is cheaper than `setOwn`'s look-up of `Object.prototype`.
+ */
+function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  } else {
+    target[key] = value;
+  }
+}
 
 /**
  * Walks one item by its shape and returns it with every sensitive value replaced. Objects are
@@ -235,7 +252,9 @@ export class Walker {
     }
     const remarks = scanner.remarks.slice();
     memo?.set(text, { scanned, remarks, rules: scanner.rules.slice() });
-    this.meta = { '': { rem: remarks.slice(), len: text.length } };
+    // The memo is only read during this walk, and gives later finds copies of its remarks:
+    // the first find can have them as they are.
+    this.meta = { '': { rem: remarks, len: text.length } };
     return scanned;
   }
 
@@ -366,7 +385,7 @@ export class Walker {
             values[count] = UNREAD;
             count++;
           } else {
-            setOwn(copy, key, source[key]);
+            setKey(copy, key, source[key]);
           }
           continue;
         }
@@ -383,7 +402,7 @@ export class Walker {
         for (let index = 0; index < count; index++) {
           const earlier = keys[index] as string;
           const value = values[index];
-          setOwn(copy, earlier, value === UNREAD ? source[earlier] : value);
+          setKey(copy, earlier, value === UNREAD ? source[earlier] : value);
         }
       }
       if (copy === undefined) {
@@ -391,12 +410,11 @@ export class Walker {
         values[count] = child;
         count++;
       } else if (next !== REMOVED) {
-        // `__proto__` (an own key after `JSON.parse`) stays a key, not the copy's prototype.
-        setOwn(copy, key, next);
+        setKey(copy, key, next);
       }
       if (childMeta !== undefined) {
         meta ??= {};
-        setOwn(meta, key, childMeta);
+        setKey(meta, key, childMeta);
       }
     }
 
