@@ -5,7 +5,10 @@ export const LOG_PREFIX = '[sentry-event-filter]';
 
 type Level = 'info' | 'warn' | 'error';
 
-/** The package's only way to write diagnostics: opt-in, prefixed, and free when off. */
+/**
+ * The package's way to write diagnostics: opt-in, prefixed, and free when off (`warnAlways`
+ * is the one exception).
+ */
 export interface DebugLogger {
   readonly enabled: boolean;
   info(message: string): void;
@@ -31,17 +34,25 @@ export function createDebugLogger(enabled: boolean): DebugLogger {
     return SILENT;
   }
 
-  const write = (level: Level, message: string): void => {
-    consoleSandbox(() => {
-      const sink = globalThis.console;
-      sink?.[level]?.(`${LOG_PREFIX} ${message}`);
-    });
-  };
-
   return {
     enabled: true,
     info: (message) => write('info', message),
     warn: (message) => write('warn', message),
     error: (message) => write('error', message),
   };
+}
+
+/**
+ * Writes a warning whatever `debug` says, through the same sandbox and with the same prefix:
+ * only for a setup that would otherwise lose data without a word.
+ */
+export function warnAlways(message: string): void {
+  write('warn', message);
+}
+
+function write(level: Level, message: string): void {
+  consoleSandbox(() => {
+    const sink = globalThis.console;
+    sink?.[level]?.(`${LOG_PREFIX} ${message}`);
+  });
 }

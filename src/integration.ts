@@ -9,6 +9,7 @@ import type {
   Integration,
   Log,
 } from '@sentry/core';
+import { warnAboutCoreCopies } from './core-copies.ts';
 
 /** The integration's name, as Sentry lists it. */
 export const INTEGRATION_NAME = 'SentryEventFilter';
@@ -36,6 +37,8 @@ export interface FilterPipeline {
  *   known there: the logger stamped by scope processors, log records and breadcrumbs. Event
  *   and log drops there count as `before_send`. The application's own callbacks still run
  *   afterwards.
+ * - It warns once when the client runs on another version of `@sentry/core` than this
+ *   package (see `core-copies.ts`).
  * - `beforeEnvelope` scrubs what is really sent, after every integration and the
  *   application's own callbacks: errors, transactions, spans, logs, sessions and the
  *   envelope header alike.
@@ -44,6 +47,7 @@ export function createIntegration(pipeline: FilterPipeline): Integration {
   return {
     name: INTEGRATION_NAME,
     setup(client: Client) {
+      warnAboutCoreCopies(client);
       wrapBeforeSend(client, pipeline);
       wrapBeforeSendLog(client, pipeline);
       wrapBeforeBreadcrumb(client, pipeline);

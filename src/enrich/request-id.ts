@@ -65,7 +65,14 @@ function eventTraceId(event: Event): unknown {
  */
 function liveTraceId(): string | undefined {
   try {
-    return getTraceContextFromScope(getCurrentScope()).trace_id;
+    const scope = getCurrentScope();
+    // No client on this package's scope: the SDK runs on another version of `@sentry/core`,
+    // whose scopes are not these, and this scope's trace id would be the same for every
+    // request.
+    if (scope.getClient() === undefined) {
+      return undefined;
+    }
+    return getTraceContextFromScope(scope).trace_id;
   } catch {
     return undefined;
   }

@@ -47,6 +47,14 @@ describe('requestId', () => {
     expect(requestIdOf(handlerEvent({ accept: 'application/json' }))).toBe(TRACE_ID);
   });
 
+  it('takes no trace id from a scope without a client, which would be the same for every request', () => {
+    // No `Sentry.init` in this file: the scope this package sees has no client, as when the
+    // SDK runs on another version of @sentry/core, whose scopes are not these.
+    const { contexts: _contexts, ...withoutTrace } = handlerEvent({ accept: 'application/json' });
+
+    expect(requestIdOf(withoutTrace)).toBeUndefined();
+  });
+
   it.each([
     ['empty', ''],
     ['too long', 'r'.repeat(201)],
