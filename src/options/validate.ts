@@ -157,8 +157,8 @@ const optionsSchema = v.strictObject(
 const KNOWN_OPTIONS = Object.keys(optionsSchema.entries);
 
 /**
- * Checks user options and throws a {@link SentryEventFilterError} naming the first bad option,
- * the value given and what was expected.
+ * Checks user options and throws a {@link SentryEventFilterError} naming each bad option, the
+ * value given and what was expected; `where` is the first one's path.
  */
 export function validateOptions(options: unknown): SentryEventFilterOptions {
   if (options === undefined) {
@@ -177,9 +177,31 @@ export function validateOptions(options: unknown): SentryEventFilterOptions {
     return options as SentryEventFilterOptions;
   }
 
-  const issue = deepestIssue(result.issues[0]);
-  throw new SentryEventFilterError('INVALID_OPTION', formatIssue(issue), {
-    where: issuePath(issue),
+  // Every problem at once, so fixing a configuration takes one run, not one per mistake.
+  const issues = distinctByPath(result.issues.map(deepestIssue));
+  const [first, ...more] = issues as [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]];
+  const lines = [formatIssue(first)];
+  if (more.length > 0) {
+    lines.push(`${more.length === 1 ? 'One more problem' : `${more.length} more problems`}:`);
+    for (const issue of more) {
+      lines.push(`  - ${formatIssue(issue)}`);
+    }
+  }
+  throw new SentryEventFilterError('INVALID_OPTION', lines.join('\n'), {
+    where: issuePath(first),
+  });
+}
+
+// One issue per option path: a value that fails several checks is reported once.
+function distinctByPath(issues: readonly v.BaseIssue<unknown>[]): v.BaseIssue<unknown>[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const path = issuePath(issue);
+    if (seen.has(path)) {
+      return false;
+    }
+    seen.add(path);
+    return true;
   });
 }
 

@@ -160,6 +160,28 @@ describe('options validation', () => {
     );
   });
 
+  it('names every bad option at once, each once, the first as `where`', () => {
+    const error = rejection({
+      ignoreLoggers: ['http.security'],
+      ignoredLoggers: ['bad name'],
+      filteredOutExceptions: [{}],
+      scrub: { replacement: '' },
+    });
+    const lines = error.message.split('\n');
+
+    expect(lines[0]).toMatch(/^Invalid option `(ignoredLoggers\[0\]|filteredOutExceptions\[0\])`/);
+    expect(error.where).toBe(lines[0]?.match(/`([^`]+)`/)?.[1]);
+    expect(lines[1]).toBe('3 more problems:');
+    for (const path of [
+      'ignoredLoggers[0]',
+      'filteredOutExceptions[0]',
+      'scrub.replacement',
+      'ignoreLoggers',
+    ]) {
+      expect(lines.filter((line) => line.includes(`\`${path}\``))).toHaveLength(1);
+    }
+  });
+
   it('rejects something that is not an options object', () => {
     expect(rejection('strict').message).toMatch(/got "strict"; expected an options object/);
     expect(rejection(null).message).toMatch(/got null; expected an options object/);
