@@ -1,5 +1,6 @@
 import { type CommandDef, defineCommand, renderUsage } from 'citty';
 import packageJson from '../../package.json' with { type: 'json' };
+import { closest } from '../closest.ts';
 import { isSentryEventFilterError } from '../errors.ts';
 import { stripColors } from './commands/arguments.ts';
 import {
@@ -82,7 +83,7 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<ExitCode> {
   const command = COMMANDS[name];
   if (command === undefined) {
     throw new UsageError(
-      name.startsWith('-') ? `Unknown option \`${name}\`.` : `Unknown command \`${name}\`.`,
+      name.startsWith('-') ? `Unknown option \`${name}\`.` : unknownCommandMessage(name),
     );
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -91,9 +92,14 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<ExitCode> {
   return command.run(rest, io);
 }
 
+function unknownCommandMessage(name: string): string {
+  const suggestion = closest(name, Object.keys(COMMANDS));
+  return `Unknown command \`${name}\`.${suggestion === undefined ? '' : ` Did you mean \`${suggestion}\`?`}`;
+}
+
 async function printUsage(io: CliIo, name: string | undefined): Promise<ExitCode> {
   if (name !== undefined && COMMANDS[name] === undefined) {
-    throw new UsageError(`Unknown command \`${name}\`.`);
+    throw new UsageError(unknownCommandMessage(name));
   }
   await writeLine(io.stdout, await usage(io, name));
   return EXIT_CODES.ok;

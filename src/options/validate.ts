@@ -1,5 +1,6 @@
 import picomatch from 'picomatch/posix';
 import * as v from 'valibot';
+import { closest } from '../closest.ts';
 import { SentryEventFilterError } from '../errors.ts';
 import { isLoggerGlob } from '../match/logger.ts';
 import { DETECTOR_NAMES } from '../scrub/options.ts';
@@ -313,31 +314,4 @@ export function loggerPatternProblem(pattern: string): string | undefined {
     }
   }
   return undefined;
-}
-
-/** The known key nearest to a mistyped one, if any is close enough to suggest. */
-function closest(input: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

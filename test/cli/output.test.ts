@@ -304,3 +304,19 @@ describe('check --quiet', () => {
 function nested(depth: number): string {
   return `${'['.repeat(depth)}${']'.repeat(depth)}`;
 }
+
+describe('the text summary', () => {
+  it('names envelopes and log records only when the input had some', async () => {
+    write('event.json', JSON.stringify(errorWithSecrets()));
+    write('capture.envelope', envelopeBytes(envelopeWithEverything()));
+
+    const events = await check('event.json');
+    const both = await check('event.json', 'capture.envelope');
+
+    expect(events.code).toBe(0);
+    expect(events.stdout).toContain('1 input (0 invalid), 1 event\n');
+    expect(events.stdout).not.toMatch(/envelope|log record/);
+    expect(both.stdout).toMatch(/2 inputs \(0 invalid\), \d+ events?, 1 envelope with \d+ items/);
+    expect(both.stdout).toMatch(/\d+ log records? \(\d+ dropped\)/);
+  });
+});

@@ -30,6 +30,10 @@ describe('usage errors exit with 2 and print a short message plus usage', () => 
     [['check', 'a.json', '--format', 'yaml'], 'Invalid value for argument: --format (yaml)'],
     [['init', 'a.mjs', 'b.mjs'], 'Name one file to write.'],
     [['help', 'frobnicate'], 'Unknown command `frobnicate`.'],
+    [['chek', 'a.json'], 'Unknown command `chek`. Did you mean `check`?'],
+    [['help', 'int'], 'Unknown command `int`. Did you mean `init`?'],
+    [['check', 'a.json', '--jsn'], 'Unknown option `--jsn`. Did you mean `--json`?'],
+    [['check', 'a.json', '--explian=1'], 'Unknown option `--explian`. Did you mean `--explain`?'],
   ])('%j', async (args, message) => {
     const result = await cli(...args);
 

@@ -1,4 +1,5 @@
 import { type ArgsDef, parseArgs } from 'citty';
+import { closest } from '../../closest.ts';
 import { UsageError } from '../usage-error.ts';
 
 /**
@@ -59,7 +60,10 @@ function rejectUnknownOptions(
       ? long.has(argument.slice(2).split('=')[0] ?? '')
       : [...(argument.slice(1).split('=')[0] ?? '')].every((letter) => short.has(letter));
     if (!known) {
-      throw new UsageError(`Unknown option \`${argument.split('=')[0]}\`.`, command);
+      const name = argument.split('=')[0] ?? argument;
+      const suggestion = name.startsWith('--') ? closest(name.slice(2), [...long]) : undefined;
+      const hint = suggestion === undefined ? '' : ` Did you mean \`--${suggestion}\`?`;
+      throw new UsageError(`Unknown option \`${name}\`.${hint}`, command);
     }
   }
 }

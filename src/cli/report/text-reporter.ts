@@ -165,9 +165,16 @@ export function summaryLines(summary: CheckSummary): string[] {
     [
       `${plural(summary.files.read, 'input')} (${summary.files.invalid} invalid)`,
       plural(summary.events.total, 'event'),
-      `${plural(summary.envelopes.total, 'envelope')} with ${plural(summary.items.total, 'item')}`,
-      `${plural(summary.logRecords.total, 'log record')} (${summary.logRecords.dropped} dropped)`,
-    ].join(', '),
+      // Envelopes and log records only when the input had some.
+      summary.envelopes.total > 0
+        ? `${plural(summary.envelopes.total, 'envelope')} with ${plural(summary.items.total, 'item')}`
+        : '',
+      summary.logRecords.total > 0
+        ? `${plural(summary.logRecords.total, 'log record')} (${summary.logRecords.dropped} dropped)`
+        : '',
+    ]
+      .filter((part) => part !== '')
+      .join(', '),
   );
   lines.push(
     `${plural(summary.removed.total, 'value')} removed` +
