@@ -117,6 +117,23 @@ describe('configuration files', () => {
     expect(await outcomes()).toEqual(['dropped', 'sent', 'sent']);
   });
 
+  it('says which configuration it found, and nothing when it was named', async () => {
+    write(
+      'sentry-event-filter.config.mjs',
+      `export default { filteredOutExceptions: ['AuthCancelledError'] };\n`,
+    );
+
+    const found = await run(['check', 'events.jsonl'], { cwd: directory.path });
+    const named = await run(
+      ['check', 'events.jsonl', '--config', 'sentry-event-filter.config.mjs'],
+      { cwd: directory.path },
+    );
+
+    expect(found.code).toBe(0);
+    expect(found.stderr).toContain('Using the configuration in sentry-event-filter.config.mjs.');
+    expect(named.stderr).not.toContain('Using the configuration');
+  });
+
   it('checks with the defaults when there is no configuration, and says so', async () => {
     const result = await run(['check', 'events.jsonl'], { cwd: directory.path });
 

@@ -34,7 +34,7 @@ describe('init', () => {
     writeFileSync(join(directory.path, 'events.jsonl'), jsonLines([exceptionEvent('X', '1')]));
     const check = await cli('check', 'events.jsonl');
     expect(check.code).toBe(0);
-    expect(check.stderr).toBe('');
+    expect(check.stderr).toBe('Using the configuration in sentry-event-filter.config.mjs.\n');
   });
 
   it('writes JSON with comments when asked for a .jsonc file, and that loads too', async () => {

@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { type ArgsDef, defineCommand } from 'citty';
 import { runCheck } from '../check/run-check.ts';
 import { loadFilter } from '../config/load-config.ts';
@@ -97,6 +98,9 @@ export async function runCheckCommand(rawArgs: readonly string[], io: CliIo): Pr
       'No configuration found: checking with the defaults (sensitive information is removed, ' +
         'nothing is dropped).\n',
     );
+  } else if (file !== undefined && args.config === undefined && !args.json && !args.quiet) {
+    // Found in the working directory: say which, since nothing on the command line did.
+    io.stderr.write(`Using the configuration in ${relative(io.cwd, file) || file}.\n`);
   }
 
   return runCheck(
