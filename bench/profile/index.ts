@@ -120,6 +120,8 @@ function fixture(name: string): ErrorEvent {
     return eventWithMessage(hostileString(name.slice('hostile:'.length)));
   }
   switch (name) {
+    case 'base':
+      return { event_id: typicalEvent().event_id, level: 'error' } as ErrorEvent;
     case 'large':
       return largeEvent();
     case 'clean':

@@ -351,13 +351,29 @@ function safePrototypeOf(value: object): object | null {
   }
 }
 
-// The prototype chain is walked without building lists or closures: deciding runs on every
-// event, and it should allocate nothing while nothing matches.
+// Deciding runs on every event, and errors of one class share one prototype: the names along
+// a prototype chain are read once per prototype and kept for as long as the prototype lives.
+// A chain that is changed after it was first read (`Object.setPrototypeOf` on a prototype,
+// a reassigned `constructor`) keeps its first names; the `instanceof` test still sees it.
+const CHAIN_NAMES = new WeakMap<object, readonly string[]>();
+const NO_NAMES: readonly string[] = [];
 
 /** Constructor names along a prototype chain, nearest first: `[ValidationError, Error, Object]`. */
-function prototypeNames(prototype: unknown): string[] {
+function prototypeNames(prototype: unknown): readonly string[] {
+  if (!isLevel(prototype)) {
+    return NO_NAMES;
+  }
+  let names = CHAIN_NAMES.get(prototype);
+  if (names === undefined) {
+    names = readPrototypeNames(prototype);
+    CHAIN_NAMES.set(prototype, names);
+  }
+  return names;
+}
+
+function readPrototypeNames(prototype: object): string[] {
   const names: string[] = [];
-  let current = prototype;
+  let current: unknown = prototype;
   try {
     for (let depth = 0; depth < MAX_PROTOTYPE_DEPTH && isLevel(current); depth++) {
       names.push(levelName(current));
@@ -371,56 +387,22 @@ function prototypeNames(prototype: unknown): string[] {
 
 /** Whether `name` is one of the constructor names along a prototype chain. */
 function hasNameInChain(prototype: unknown, name: string): boolean {
-  let found = false;
-  let current = prototype;
-  try {
-    for (let depth = 0; depth < MAX_PROTOTYPE_DEPTH && isLevel(current); depth++) {
-      found = levelName(current) === name || found;
-      current = Object.getPrototypeOf(current);
-    }
-  } catch {
-    // What was read so far still counts.
-  }
-  return found;
+  return prototypeNames(prototype).includes(name);
 }
 
 /** Whether the constructor names along a prototype chain end with `suffix`. */
 function chainEndsWith(prototype: unknown, suffix: readonly string[]): boolean {
-  const length = chainLength(prototype);
-  if (suffix.length > length) {
+  const names = prototypeNames(prototype);
+  const skipped = names.length - suffix.length;
+  if (skipped < 0) {
     return false;
   }
-
-  // A second walk compares the last levels in place.
-  const skipped = length - suffix.length;
-  let current = prototype;
-  try {
-    for (let depth = 0; depth < length && isLevel(current); depth++) {
-      if (depth >= skipped && levelName(current) !== suffix[depth - skipped]) {
-        return false;
-      }
-      current = Object.getPrototypeOf(current);
+  for (let index = 0; index < suffix.length; index++) {
+    if (names[skipped + index] !== suffix[index]) {
+      return false;
     }
-  } catch {
-    return false;
   }
   return true;
-}
-
-/** How many names `prototypeNames` lists for a chain. */
-function chainLength(prototype: unknown): number {
-  let length = 0;
-  let current = prototype;
-  try {
-    for (let depth = 0; depth < MAX_PROTOTYPE_DEPTH && isLevel(current); depth++) {
-      levelName(current);
-      length++;
-      current = Object.getPrototypeOf(current);
-    }
-  } catch {
-    // What was read so far still counts.
-  }
-  return length;
 }
 
 function isLevel(value: unknown): value is object {
