@@ -84,6 +84,26 @@ describe('enrichment with @sentry/node over HTTP', () => {
     });
   });
 
+  it('leaves out a built-in switched off in the options, and all with `enrichment: false`', async () => {
+    const port = await closedPort();
+
+    const withoutTag = await sendOne(
+      new SentryEventFilter({ enrichment: { errorCodeTag: false } }),
+      await refusedConnection(port),
+    );
+    await Sentry.close();
+    receiver.clear();
+    const withNone = await sendOne(
+      new SentryEventFilter({ enrichment: false }),
+      await refusedConnection(port),
+    );
+
+    expect(withoutTag.tags?.['error.code']).toBeUndefined();
+    expect(withoutTag.contexts.error_properties).toMatchObject({ code: 'ECONNREFUSED' });
+    expect(withNone.tags?.['error.code']).toBeUndefined();
+    expect(withNone.contexts.error_properties).toBeUndefined();
+  });
+
   it('tags fetch failures with the code of their cause and lists the cause', async () => {
     const port = await closedPort();
     const error = await fetch(`http://127.0.0.1:${port}/`).then(
