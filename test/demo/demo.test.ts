@@ -124,6 +124,19 @@ describe('the demo with --json', () => {
     });
   });
 
+  it('shows the enriched event: its tags and the properties of its cause', () => {
+    const scenario = report.scenarios.find((result) => result.name === 'enrichment');
+    expect(scenario?.sent.events).toHaveLength(1);
+    const [event] = scenario?.sent.events ?? [];
+    expect(event?.summary).toBe('TypeError: fetch failed');
+    expect(event?.tags).toMatchObject({ 'error.code': 'ECONNREFUSED', request_id: 'req_5d2c8e41' });
+    expect(event?.errorProperties).toMatchObject({
+      'cause.code': 'ECONNREFUSED',
+      'cause.syscall': 'connect',
+      'cause.address': '127.0.0.1',
+    });
+  });
+
   it('never prints a planted secret', () => {
     for (const secret of PLANTED) {
       expect(run.stdout).not.toContain(secret);
