@@ -10,9 +10,13 @@ import { createStyle } from './style.ts';
 
 /**
  * Exit codes: 0 when every scenario behaved as configured, 1 when one did not, 2 for a usage
- * error, 3 when the demo itself could not run (an app did not start, for example).
+ * error (an unknown scenario or option), 3 when the demo itself could not run (an app did not
+ * start, for example).
  */
 export const EXIT = { passed: 0, failed: 1, usage: 2, broken: 3 } as const;
+
+// What citty puts in `args`: the positionals, the positional's name and the options below.
+const KNOWN_ARGS = new Set(['_', 'scenario', 'json', 'spotlight']);
 
 /** The demo's command line, over the given scenarios. */
 export async function runFromCommandLine(scenarios: readonly Scenario[]): Promise<void> {
@@ -37,6 +41,14 @@ export async function runFromCommandLine(scenarios: readonly Scenario[]): Promis
       },
     },
     async run({ args }) {
+      // citty passes unknown flags through; a mistyped `--spotlight` must not go unnoticed.
+      const unknownOptions = Object.keys(args).filter((key) => !KNOWN_ARGS.has(key));
+      if (unknownOptions.length > 0) {
+        const flags = unknownOptions.map((key) => (key.length === 1 ? `-${key}` : `--${key}`));
+        console.error(`Unknown option: ${flags.join(', ')}. Run with --help for the options.`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
       const wanted = args._;
       const unknown = wanted.filter((name) => !scenarios.some((item) => item.name === name));
       if (unknown.length > 0) {

@@ -232,3 +232,17 @@ describe('the demo when a scenario does not behave as configured', () => {
     expect(run.code).toBe(EXIT.failed);
   });
 });
+
+describe('the demo command line', () => {
+  it.each([
+    [['--jsn'], 'Unknown option: --jsn.'],
+    [['secrets', '-q'], 'Unknown option: -q.'],
+    [['secret'], 'Unknown scenario: secret.'],
+  ])('rejects %j as a usage error before starting anything', async (args, message) => {
+    const run = await runDemo(args);
+
+    expect(run.stderr).toContain(message);
+    expect(run.stdout).not.toContain('sentry-event-filter demo');
+    expect(run.code).toBe(EXIT.usage);
+  });
+});
