@@ -245,4 +245,15 @@ describe('the demo command line', () => {
     expect(run.stdout).not.toContain('sentry-event-filter demo');
     expect(run.code).toBe(EXIT.usage);
   });
+
+  it.each(['foo', 'https://sentry.example.invalid/1', 'https://key@sentry.example.invalid/'])(
+    'rejects SENTRY_DSN=%s as a usage error before starting anything',
+    async (dsn) => {
+      const run = await runDemo(['secrets'], { SENTRY_DSN: dsn });
+
+      expect(run.stderr).toContain('SENTRY_DSN is not a Sentry DSN');
+      expect(run.stdout).not.toContain('sentry-event-filter demo');
+      expect(run.code).toBe(EXIT.usage);
+    },
+  );
 });
