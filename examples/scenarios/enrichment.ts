@@ -1,7 +1,9 @@
 /**
- * The database is down while a customer looks at an order. The driver's error carries a code
- * (`ECONNREFUSED`) and the request an id from the load balancer; the filter adds both as tags,
- * so the issue can be searched and grouped by them and traced back to the access logs.
+ * The inventory service is down while a customer looks at an order. `fetch` fails with a
+ * `TypeError` that says little; its cause, Node's own error, carries the code (`ECONNREFUSED`),
+ * and the request an id from the load balancer. The filter adds both as tags, so the issue can
+ * be searched and grouped by them and traced back to the access logs, and keeps the cause's
+ * properties as a context.
  */
 import { check, eventsOfType, exactlyOneEvent, tagged } from '../support/checks.ts';
 import { runIfMain } from '../support/command.ts';
@@ -11,7 +13,7 @@ const REQUEST_ID = 'req_5d2c8e41';
 
 export const enrichment: Scenario = {
   name: 'enrichment',
-  title: 'The database is down while a customer opens an order',
+  title: 'The inventory service is down while a customer opens an order',
   role: 'service',
   async run(apps) {
     const status = await apps.request({
@@ -19,18 +21,19 @@ export const enrichment: Scenario = {
       path: '/orders/1234',
       headers: { 'x-request-id': REQUEST_ID },
     });
-    return `GET /orders/1234, x-request-id: ${REQUEST_ID} → ${status} (ECONNREFUSED)`;
+    return `GET /orders/1234, x-request-id: ${REQUEST_ID} → ${status} (fetch failed)`;
   },
   expect(observed) {
-    const event = eventsOfType(observed, 'Error')[0];
+    const event = eventsOfType(observed, 'TypeError')[0];
     const properties = event?.contexts?.error_properties as Record<string, unknown> | undefined;
+    const cause = properties?.cause as Record<string, unknown> | undefined;
     return [
-      exactlyOneEvent(observed, 'Error'),
+      exactlyOneEvent(observed, 'TypeError'),
       tagged(event, 'error.code', 'ECONNREFUSED'),
       tagged(event, 'request_id', REQUEST_ID),
       check(
-        "the error's own properties are kept as a context",
-        properties?.syscall === 'connect',
+        "the cause's own properties are kept as a context",
+        cause?.code === 'ECONNREFUSED' && cause.syscall === 'connect',
         properties === undefined ? 'no error_properties context' : JSON.stringify(properties),
       ),
     ];

@@ -55,6 +55,8 @@ export async function startApp(role: Role, environment: AppEnvironment): Promise
     SENTRY_DSN: environment.dsn,
     SERVICE_NAME: APP_NAMES[role],
     PORT: String(port),
+    // A port nothing listens on: the inventory service is down, so requests to it are refused.
+    INVENTORY_URL: `http://127.0.0.1:${await findFreePort()}`,
     TSX_TSCONFIG_PATH: fileURLToPath(new URL('support/tsconfig.runtime.json', EXAMPLES)),
   };
   delete env.DEMO_TAP_URL;

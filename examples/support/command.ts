@@ -10,9 +10,13 @@ import { createStyle } from './style.ts';
 
 /**
  * Exit codes: 0 when every scenario behaved as configured, 1 when one did not, 2 for a usage
- * error, 3 when the demo itself could not run (an app did not start, for example).
+ * error (an unknown scenario or option, a SENTRY_DSN that is no DSN), 3 when the demo itself
+ * could not run (an app did not start, for example).
  */
 export const EXIT = { passed: 0, failed: 1, usage: 2, broken: 3 } as const;
+
+// What citty puts in `args`: the positionals, the positional's name and the options below.
+const KNOWN_ARGS = new Set(['_', 'scenario', 'json', 'spotlight']);
 
 /** The demo's command line, over the given scenarios. */
 export async function runFromCommandLine(scenarios: readonly Scenario[]): Promise<void> {
@@ -37,10 +41,28 @@ export async function runFromCommandLine(scenarios: readonly Scenario[]): Promis
       },
     },
     async run({ args }) {
+      // citty passes unknown flags through; a mistyped `--spotlight` must not go unnoticed.
+      const unknownOptions = Object.keys(args).filter((key) => !KNOWN_ARGS.has(key));
+      if (unknownOptions.length > 0) {
+        const flags = unknownOptions.map((key) => (key.length === 1 ? `-${key}` : `--${key}`));
+        console.error(`Unknown option: ${flags.join(', ')}. Run with --help for the options.`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
       const wanted = args._;
       const unknown = wanted.filter((name) => !scenarios.some((item) => item.name === name));
       if (unknown.length > 0) {
         console.error(`Unknown scenario: ${unknown.join(', ')}. Run with --help for the list.`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const dsn = nonEmpty(process.env.SENTRY_DSN);
+      if (dsn !== undefined && !isDsn(dsn)) {
+        // The SDK would only say so in the app's hidden output, and send nothing.
+        console.error(
+          'SENTRY_DSN is not a Sentry DSN: expected https://<key>@<host>/<project id>, as ' +
+            "your project's Client Keys (DSN) settings show it.",
+        );
         process.exitCode = EXIT.usage;
         return;
       }
@@ -110,6 +132,19 @@ async function run(
 
 function isSet(value: string | undefined): boolean {
   return value !== undefined && value !== '' && value !== '0' && value !== 'false';
+}
+
+/** Whether a DSN has the parts the SDK requires: a public key, a host and a project id. */
+function isDsn(value: string): boolean {
+  if (!URL.canParse(value)) {
+    return false;
+  }
+  const url = new URL(value);
+  return (
+    (url.protocol === 'https:' || url.protocol === 'http:') &&
+    url.username !== '' &&
+    /\/\d+$/.test(url.pathname)
+  );
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -71,6 +71,11 @@ function sentLines(scenario: ScenarioResult, style: Style): Text[] {
     if (tags.length > 0) {
       lines.push({ text: `  tags ${tags.join(' ')}`, style: style.dim });
     }
+    const properties = Object.entries(event.errorProperties ?? {});
+    if (properties.length > 0) {
+      const pairs = properties.map(([path, value]) => `${path}=${value}`);
+      lines.push({ text: `  context error_properties ${pairs.join(' ')}`, style: style.dim });
+    }
   }
   for (const log of scenario.sent.logs.slice(0, MAX_LOGS)) {
     lines.push({ text: `log   ${log.level} ${log.logger ?? '(no logger)'}: ${log.body}` });

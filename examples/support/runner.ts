@@ -32,6 +32,8 @@ export interface ScenarioResult {
       readonly summary: string;
       readonly logger?: string;
       readonly tags: Readonly<Record<string, string>>;
+      /** The `error_properties` context the filter added, flattened to `path: value`. */
+      readonly errorProperties?: Readonly<Record<string, string>>;
     }[];
     readonly logs: readonly { readonly level: string; readonly logger?: string; body: string }[];
   };
@@ -184,7 +186,27 @@ function summarizeEvent(event: Event): ScenarioResult['sent']['events'][number] 
   const tags = Object.fromEntries(
     Object.entries(event.tags ?? {}).map(([key, value]) => [key, String(value)]),
   );
-  return { summary: describeEvent(event), ...optional('logger', pinoLoggerOf(event)), tags };
+  const properties = flatten(event.contexts?.error_properties);
+  return {
+    summary: describeEvent(event),
+    ...optional('logger', pinoLoggerOf(event)),
+    tags,
+    ...optional('errorProperties', Object.keys(properties).length > 0 ? properties : undefined),
+  };
+}
+
+/** A context as `path: value` pairs, nested objects under dotted paths. */
+function flatten(value: unknown, path = '', into: Record<string, string> = {}): typeof into {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    if (path !== '' && value !== undefined) {
+      into[path] = stringify(value);
+    }
+    return into;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    flatten(item, path === '' ? key : `${path}.${key}`, into);
+  }
+  return into;
 }
 
 /** The fields a scenario shows, before (masked) and after (as received, secrets masked). */

@@ -22,8 +22,9 @@ export interface JobDetails {
  *
  * @example
  * ```ts
- * worker.on('job', (job) =>
- *   runJob({ name: job.queueName, id: job.id }, () => processInvoice(job.data)),
+ * // A BullMQ processor
+ * new Worker('invoices', (job) =>
+ *   runJob({ name: job.name, id: job.id }, () => processInvoice(job.data)),
  * );
  * ```
  */

@@ -348,10 +348,12 @@ describe('errorProperties', () => {
     });
   });
 
-  it('is off with `errorProperties: false`', () => {
-    const { enrich: enrichOff } = buildEnrichment({ errorProperties: false, errorCodeTag: false });
-    const event = errorEvent();
+  it('is off with `errorProperties: false`, and the other built-ins still run', () => {
+    const { enrich: enrichOff } = buildEnrichment({ errorProperties: false });
 
-    expect(enrichOff(event, { originalException: connectionRefused() })).toBe(event);
+    const result = enrichOff(errorEvent(), { originalException: connectionRefused() });
+
+    expect(result.contexts?.error_properties).toBeUndefined();
+    expect(result.tags).toEqual({ 'error.code': 'ECONNREFUSED' });
   });
 });
