@@ -100,15 +100,19 @@ describe('malformed input', () => {
     expect(result.stdout).toMatch(/^sent\s+transaction\s+good\.json$/m);
   });
 
-  it('reports an envelope whose length header is too short', async () => {
-    write('short.envelope', '{}\n{"type":"attachment","length":3}\nhello\n{"type":"event"}\n{}\n');
+  it('reports an envelope whose length header is too short, and reads the items after it', async () => {
+    write(
+      'short.envelope',
+      '{}\n{"type":"attachment","length":3}\nhello\n{"type":"event"}\n{"user":{"email":"a@b.co"}}\n',
+    );
 
     const result = await check('short.envelope');
 
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^short\.envelope:3: Item 1: expected a newline after its 3-byte payload, found 0x6c \('l'\)/m,
+      /^short\.envelope:3: Item 1: expected a newline after its 3-byte payload, found 0x6c \('l'\).* Reading went on at line 4, the next item header\. \[byte 39\]$/m,
     );
+    expect(result.stdout).toMatch(/^sent\s+event\s+short\.envelope:4#2\s+1 value removed$/m);
   });
 
   it('reports an envelope item that is not JSON and reads the items after it', async () => {
