@@ -53,8 +53,14 @@ interface PayloadRange {
 
 /** Where to look for the next item header after the framing was lost. */
 interface Resume {
+  /** Where lines are looked at, one by one. */
   readonly offset: number;
   readonly line: number;
+  /**
+   * Where a length-delimited payload was said to end: a header right there means the
+   * length was right and only the newline after the payload is missing.
+   */
+  readonly declaredEnd?: { readonly offset: number; readonly line: number };
 }
 
 interface Line {
@@ -106,21 +112,23 @@ class EnvelopeReader {
   }
 
   /**
-   * Moves to the first line from `from` on that looks like an item header, and says so in
-   * the last fault; returns false when there is none.
+   * Moves to the next item header: right at the payload's declared end, else the first line
+   * from `from` on that looks like one. Says so in the last fault; false when there is none.
    */
   #resumeAtNextHeader(from: Resume): boolean {
     const bytes = this.#bytes;
+    const glued = from.declaredEnd;
+    if (glued !== undefined && looksLikeItemHeader(this.#nextLineAt(glued.offset))) {
+      return this.#resumeAt(glued.offset, glued.line);
+    }
+
     let start = from.offset;
     let line = from.line;
     while (start < bytes.length) {
       const feed = bytes.indexOf(LINE_FEED, start);
       const end = feed === -1 ? bytes.length : feed;
       if (looksLikeItemHeader(bytes.subarray(start, end))) {
-        this.#position = start;
-        this.#line = line;
-        this.#amendLastFault(` Reading went on at line ${line}, the next item header.`);
-        return true;
+        return this.#resumeAt(start, line);
       }
       if (feed === -1) {
         break;
@@ -129,6 +137,19 @@ class EnvelopeReader {
       line++;
     }
     return false;
+  }
+
+  #resumeAt(offset: number, line: number): true {
+    this.#position = offset;
+    this.#line = line;
+    this.#amendLastFault(` Reading went on at line ${line}, the next item header.`);
+    return true;
+  }
+
+  /** The bytes from `offset` to the next line feed. */
+  #nextLineAt(offset: number): Uint8Array {
+    const feed = this.#bytes.indexOf(LINE_FEED, offset);
+    return this.#bytes.subarray(offset, feed === -1 ? this.#bytes.length : feed);
   }
 
   /** Says in the last fault that nothing after it was read, when something was left. */
@@ -183,7 +204,7 @@ class EnvelopeReader {
 
     const payload = this.#readPayload(index, length);
     if (payload === undefined) {
-      return payloadStart;
+      return { ...payloadStart, declaredEnd: { offset: this.#position, line: this.#line } };
     }
 
     if (typeProblem !== undefined) {

@@ -201,6 +201,23 @@ describe('readEnvelope faults', () => {
     expect(result.items).toEqual([expect.objectContaining({ index: 1, type: 'event', line: 4 })]);
   });
 
+  it('reads on at the declared end of a payload when only the newline after it is missing', () => {
+    const input = lines(
+      '{}',
+      '{"type":"attachment","length":5}',
+      'hello{"type":"event"}',
+      '{"message":"after"}',
+    );
+
+    const result = readEnvelope(input);
+
+    expect(result.faults).toEqual([
+      expect.objectContaining({ code: 'newline', item: 0, line: 3, offset: 41 }),
+    ]);
+    expect(result.faults[0]?.message).toContain('Reading went on at line 3');
+    expect(result.envelope?.[1]).toEqual([[{ type: 'event' }, { message: 'after' }]]);
+  });
+
   it('looks for the next item header past payloads that hold a `type`', () => {
     const transaction = '{"type":"transaction","contexts":{"trace":{}}}';
     const input = lines(
