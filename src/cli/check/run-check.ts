@@ -240,7 +240,7 @@ function createProgress(
   const total = reading.every((source) => source.kind === 'file')
     ? reading.reduce((sum, source) => sum + (source.kind === 'file' ? source.size : 0), 0)
     : undefined;
-  return new Progress(io.stderr, total);
+  return new Progress(io.stderr, total, io.now);
 }
 
 function refuseOverwritingInputs(sources: readonly InputSource[], outDir: string): void {
