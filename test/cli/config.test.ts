@@ -170,7 +170,23 @@ describe('configuration errors', () => {
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      `${path}:2:26: Unexpected String; expected a JSON object of options.`,
+      `${path}:2:26: Unexpected string; expected a JSON object of options.`,
+    );
+  });
+
+  it.each([
+    ['after a comma', '{\n  "ignoredLoggers": ["a", // more to come\n', '3:1'],
+    ['after a value', '{\n  "ignoredLoggers": ["a"', '2:25'],
+    ['after a key', '{ "ignoredLoggers"', '1:19'],
+  ])('reports a JSON configuration cut off %s where it ends', async (_name, text, place) => {
+    const path = write('cut.json', text);
+
+    const result = await check('--config', 'cut.json');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `sentry-event-filter: ${path}:${place}: the file ends inside a value; ` +
+        'expected a JSON object of options.\n',
     );
   });
 
