@@ -84,7 +84,7 @@ interface FileContext {
 async function checkSource(source: InputSource, context: FileContext): Promise<void> {
   const faults = new FaultCounter(source.display, context);
   if (source.kind === 'unreadable') {
-    await faults.report({ file: source.display, message: `cannot read: ${source.reason}.` });
+    await faults.report({ file: source.display, message: `${source.problem}.` });
     context.tally.file(faults.count);
     return;
   }
