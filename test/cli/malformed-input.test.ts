@@ -223,6 +223,23 @@ describe('malformed input', () => {
     expect(result.stdout).toContain('150 faults');
   });
 
+  it('never sends control characters from the input to the terminal', async () => {
+    const controls = '\u001b[2J\u009b';
+    write('odd.envelope', `{}\n${JSON.stringify({ type: `ev${controls}` })}\n{}\n`);
+    write(`cut${controls}.json`, '{"event_id":');
+
+    const result = await check('odd.envelope', `cut${controls}.json`);
+
+    expect(result.code).toBe(1);
+    for (const text of [result.stdout, result.stderr]) {
+      expect(text).not.toContain('\u001b');
+      expect(text).not.toContain('\u009b');
+    }
+    expect(result.stdout).toMatch(/^sent\s+ev\\u001b\[2J\\u009b\s+odd\.envelope:2#1$/m);
+    expect(result.stdout).toMatch(/^ev\\u001b\[2J\\u009b\s+1\s+1\s/m);
+    expect(result.stderr).toMatch(/^cut\\u001b\[2J\\u009b\.json:1:\d+: the input ends/m);
+  });
+
   it('never quotes the input in a fault', async () => {
     write('leaky.jsonl', `{"password": ${SECRETS.password}}\n"${SECRETS.email}"\n`);
     write('leaky.envelope', `{"dsn": "${SECRETS.sessionCookie}",}\n`);
