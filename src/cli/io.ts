@@ -10,6 +10,8 @@ export interface CliIo {
   readonly stderr: OutputStream;
   /** The directory relative paths are resolved from. */
   readonly cwd: string;
+  /** The clock the progress line goes by, in milliseconds; `Date.now` unless given. */
+  readonly now?: () => number;
 }
 
 /** The process's own streams and working directory. */

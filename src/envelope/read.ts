@@ -1,5 +1,6 @@
 import type { Envelope, EnvelopeItem } from '@sentry/core';
 import { describeByte, describeType, describeValue, isObject } from './describe.ts';
+import { looksLikeItemHeader } from './item-header.ts';
 import { payloadKind } from './item-types.ts';
 import { type JsonSyntaxError, parseJson } from './json.ts';
 import { countLineFeeds, decodeUtf8, lineAndColumn, utf8Length } from './text.ts';
@@ -23,8 +24,9 @@ const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
  * without `length`, the payload runs to the next newline. Payloads of JSON item types
  * (`event`, `transaction`, `log`, `span`...) must be JSON objects; attachments and other
  * binary items are kept as bytes. An item with a faulty payload is left out and reading goes
- * on; a fault that loses track of where items start (a bad item header, a wrong `length`)
- * ends reading there.
+ * on. After a fault that loses track of where items start (a bad item header, a wrong
+ * `length`), the item is left out and reading goes on at the next line that looks like an
+ * item header (a flat JSON object with a string `type`), or ends when there is none.
  *
  * @example
  * ```ts
@@ -47,6 +49,18 @@ interface PayloadRange {
   readonly end: number;
   /** Whether the payload's end is known: by its length, or by the newline after it. */
   readonly delimited: boolean;
+}
+
+/** Where to look for the next item header after the framing was lost. */
+interface Resume {
+  /** Where lines are looked at, one by one. */
+  readonly offset: number;
+  readonly line: number;
+  /**
+   * Where a length-delimited payload was said to end: a header right there means the
+   * length was right and only the newline after the payload is missing.
+   */
+  readonly declaredEnd?: { readonly offset: number; readonly line: number };
 }
 
 interface Line {
@@ -87,24 +101,70 @@ class EnvelopeReader {
 
     let index = 0;
     while (this.#skipBlankLines()) {
-      if (!this.#readItem(index)) {
+      const lost = this.#readItem(index);
+      index++;
+      if (lost !== undefined && !this.#resumeAtNextHeader(lost)) {
         this.#markStop();
         break;
       }
-      index++;
     }
     return this.#result([header, this.#items] as unknown as Envelope);
+  }
+
+  /**
+   * Moves to the next item header: right at the payload's declared end, else the first line
+   * from `from` on that looks like one. Says so in the last fault; false when there is none.
+   */
+  #resumeAtNextHeader(from: Resume): boolean {
+    const bytes = this.#bytes;
+    const glued = from.declaredEnd;
+    if (glued !== undefined && looksLikeItemHeader(this.#nextLineAt(glued.offset))) {
+      return this.#resumeAt(glued.offset, glued.line);
+    }
+
+    let start = from.offset;
+    let line = from.line;
+    while (start < bytes.length) {
+      const feed = bytes.indexOf(LINE_FEED, start);
+      const end = feed === -1 ? bytes.length : feed;
+      if (looksLikeItemHeader(bytes.subarray(start, end))) {
+        return this.#resumeAt(start, line);
+      }
+      if (feed === -1) {
+        break;
+      }
+      start = feed + 1;
+      line++;
+    }
+    return false;
+  }
+
+  #resumeAt(offset: number, line: number): true {
+    this.#position = offset;
+    this.#line = line;
+    this.#amendLastFault(` Reading went on at line ${line}, the next item header.`);
+    return true;
+  }
+
+  /** The bytes from `offset` to the next line feed. */
+  #nextLineAt(offset: number): Uint8Array {
+    const feed = this.#bytes.indexOf(LINE_FEED, offset);
+    return this.#bytes.subarray(offset, feed === -1 ? this.#bytes.length : feed);
   }
 
   /** Says in the last fault that nothing after it was read, when something was left. */
   #markStop(): void {
     const last = this.#faults.at(-1);
     const unread = this.#bytes.length - (last === undefined ? 0 : last.offset - this.#baseOffset);
-    if (last !== undefined && unread > 1) {
-      this.#faults[this.#faults.length - 1] = {
-        ...last,
-        message: `${last.message} The ${unread} bytes from here on were not read.`,
-      };
+    if (unread > 1) {
+      this.#amendLastFault(` The ${unread} bytes from here on were not read.`);
+    }
+  }
+
+  #amendLastFault(text: string): void {
+    const last = this.#faults.at(-1);
+    if (last !== undefined) {
+      this.#faults[this.#faults.length - 1] = { ...last, message: `${last.message}${text}` };
     }
   }
 
@@ -112,14 +172,21 @@ class EnvelopeReader {
     return { envelope, items: this.#sources, faults: this.#faults };
   }
 
-  /** Reads one item; returns false when reading cannot go on. */
-  #readItem(index: number): boolean {
+  /**
+   * Reads one item. When the framing is lost (the end of its payload is unknown), returns
+   * where to look for the next item header.
+   */
+  #readItem(index: number): Resume | undefined {
     const headerOffset = this.#position;
     const headerLine = this.#line;
     const header = this.#readHeader(index);
     if (header === undefined) {
-      return false;
+      const feed = this.#bytes.indexOf(LINE_FEED, headerOffset);
+      return feed === -1
+        ? { offset: this.#bytes.length, line: headerLine }
+        : { offset: feed + 1, line: headerLine + 1 };
     }
+    const payloadStart: Resume = { offset: this.#position, line: this.#line };
 
     const type = header.type;
     const typeProblem = typeof type === 'string' && type !== '' ? undefined : describeType(type);
@@ -132,12 +199,12 @@ class EnvelopeReader {
         headerOffset,
         { item: index, line: headerLine },
       );
-      return false;
+      return payloadStart;
     }
 
     const payload = this.#readPayload(index, length);
     if (payload === undefined) {
-      return false;
+      return { ...payloadStart, declaredEnd: { offset: this.#position, line: this.#line } };
     }
 
     if (typeProblem !== undefined) {
@@ -147,12 +214,12 @@ class EnvelopeReader {
         headerOffset,
         { item: index, line: headerLine },
       );
-      return true;
+      return undefined;
     }
 
     const value = this.#decodePayload(index, type as string, payload);
     if (value === undefined) {
-      return true;
+      return undefined;
     }
 
     this.#items.push([header, value.payload] as unknown as EnvelopeItem);
@@ -164,7 +231,7 @@ class EnvelopeReader {
       length: payload.end - payload.start,
       bytes: value.payload instanceof Uint8Array,
     });
-    return true;
+    return undefined;
   }
 
   /** Reads a header line as a JSON object; `item` is undefined for the envelope header. */

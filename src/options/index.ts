@@ -8,7 +8,13 @@ import { validateOptions } from './validate.ts';
 
 export { describeValue } from './describe.ts';
 export type { SentryEventFilterOptions } from './types.ts';
-export { loggerPatternProblem, validateOptions } from './validate.ts';
+export {
+  formatProblems,
+  loggerPatternProblem,
+  type OptionProblem,
+  optionProblems,
+  validateOptions,
+} from './validate.ts';
 
 /** Options with every default applied, checked once at construction. */
 export interface ResolvedOptions {

@@ -157,40 +157,72 @@ const optionsSchema = v.strictObject(
 
 const KNOWN_OPTIONS = Object.keys(optionsSchema.entries);
 
+/** One thing wrong with user options: the option path and what is wrong with it. */
+export interface OptionProblem {
+  /** The option path, such as `scrub.detectors.email`; empty for the options as a whole. */
+  readonly where: string;
+  readonly message: string;
+}
+
 /**
  * Checks user options and throws a {@link SentryEventFilterError} naming each bad option, the
  * value given and what was expected; `where` is the first one's path.
  */
 export function validateOptions(options: unknown): SentryEventFilterOptions {
+  const problems = optionProblems(options);
+  const [first] = problems;
+  if (first === undefined) {
+    return (options ?? {}) as SentryEventFilterOptions;
+  }
+  throw new SentryEventFilterError('INVALID_OPTION', formatProblems(problems), {
+    where: first.where,
+  });
+}
+
+/** Every problem with user options, in the order they are reported; none when valid. */
+export function optionProblems(options: unknown): OptionProblem[] {
   if (options === undefined) {
-    return {};
+    return [];
   }
   if (options === null || Array.isArray(options)) {
-    throw new SentryEventFilterError(
-      'INVALID_OPTION',
-      `Invalid options: got ${describeValue(options)}; expected an options object.`,
-      { where: '' },
-    );
+    return [
+      {
+        where: '',
+        message: `Invalid options: got ${describeValue(options)}; expected an options object.`,
+      },
+    ];
   }
 
   const result = v.safeParse(optionsSchema, options);
   if (result.success) {
-    return options as SentryEventFilterOptions;
+    return [];
   }
+  return distinctByPath(result.issues.map(deepestIssue)).map((issue) => ({
+    where: issuePath(issue),
+    message: formatIssue(issue),
+  }));
+}
 
-  // Every problem at once, so fixing a configuration takes one run, not one per mistake.
-  const issues = distinctByPath(result.issues.map(deepestIssue));
-  const [first, ...more] = issues as [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]];
-  const lines = [formatIssue(first)];
+/**
+ * Every problem in one message, so fixing a configuration takes one run, not one per
+ * mistake: the first, then the others as a list. `place` can put each where it is found.
+ */
+export function formatProblems(
+  problems: readonly OptionProblem[],
+  place: (problem: OptionProblem) => string = () => '',
+): string {
+  const [first, ...more] = problems;
+  if (first === undefined) {
+    return '';
+  }
+  const lines = [`${place(first)}${first.message}`];
   if (more.length > 0) {
     lines.push(`${more.length === 1 ? 'One more problem' : `${more.length} more problems`}:`);
-    for (const issue of more) {
-      lines.push(`  - ${formatIssue(issue)}`);
+    for (const problem of more) {
+      lines.push(`  - ${place(problem)}${problem.message}`);
     }
   }
-  throw new SentryEventFilterError('INVALID_OPTION', lines.join('\n'), {
-    where: issuePath(first),
-  });
+  return lines.join('\n');
 }
 
 // One issue per option path: a value that fails several checks is reported once.

@@ -113,6 +113,29 @@ describe('the built sentry-event-filter command', () => {
     expect(JSON.parse(result.stdout.trim())).toMatchObject({ events: { dropped: 1 } });
   });
 
+  it.each([
+    [
+      'an ES module',
+      'broken.mjs',
+      'export default {\n  ignoredLoggers: [\n    "a" "b"\n  ],\n};\n',
+      3,
+    ],
+    ['a CommonJS module', 'broken.cjs', 'module.exports = {\n  ignoredLoggers: [1 2],\n};\n', 2],
+  ])(
+    'reports a syntax error in %s configuration with its line',
+    async (_name, name, text, line) => {
+      writeFileSync(join(directory.path, name), text);
+
+      const result = await command(['check', '-', '--config', name]);
+
+      expect(result.code).toBe(1);
+      expect(result.stderr.split('\n')[0]).toBe(
+        `sentry-event-filter: ${join(directory.path, name)}:${line}: the module could not be ` +
+          `loaded: ${line === 3 ? 'Unexpected string' : 'Unexpected number'}`,
+      );
+    },
+  );
+
   it('exits with 2 and usage on a usage error', async () => {
     const result = await command(['check']);
 

@@ -254,6 +254,21 @@ describe('check: directories and standard input', () => {
     expect(summary(result.stdout)).toMatchObject({ files: { read: 4, invalid: 0 } });
   });
 
+  it('reports a directory that holds no input file, and reads a directory given twice once', async () => {
+    write('exports/events.txt', JSON.stringify(transaction('1')));
+    write('events/a.json', JSON.stringify(transaction('2')));
+
+    const result = await check('exports', 'events', 'events');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'exports: no .json, .jsonl, .ndjson, .envelope file below it; name a file to read it ' +
+        'whatever its name.',
+    );
+    expect(result.stderr).not.toMatch(/^events:/m);
+    expect(result.stdout).toContain('2 inputs (1 invalid), 1 event');
+  });
+
   it('reads JSON lines from standard input given as -', async () => {
     const stdin = jsonLines([exceptionEvent('AuthCancelledError', '1'), transaction('2')]);
 

@@ -163,6 +163,32 @@ describe('configuration errors', () => {
     },
   );
 
+  it('gives the line and column of every bad option in JSON, each with the library message', async () => {
+    const text = [
+      '{',
+      '  "filteredOutExceptions": ["AuthCancelledError", 42],',
+      '  "ignoredLoggers": ["has space"],',
+      '  "bogusOption": 1',
+      '}',
+    ].join('\n');
+    const path = write('bad.json', text);
+    const [first, ...more] = libraryMessage(JSON.parse(text)).split('\n');
+
+    const result = await check('--config', 'bad.json');
+
+    expect(result.code).toBe(1);
+    expect(more).toHaveLength(3);
+    expect(result.stderr).toBe(
+      [
+        `sentry-event-filter: ${path}:2:51: ${first}`,
+        more[0],
+        more[1]?.replace('  - ', '  - 3:22: '),
+        more[2]?.replace('  - ', '  - 4:3: '),
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('reports a JSON syntax error with its place', async () => {
     const path = write('broken.json', '{\n  "ignoredLoggers": ["a" "b"]\n}\n');
 
@@ -170,7 +196,23 @@ describe('configuration errors', () => {
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      `${path}:2:26: Unexpected String; expected a JSON object of options.`,
+      `${path}:2:26: Unexpected string; expected a JSON object of options.`,
+    );
+  });
+
+  it.each([
+    ['after a comma', '{\n  "ignoredLoggers": ["a", // more to come\n', '3:1'],
+    ['after a value', '{\n  "ignoredLoggers": ["a"', '2:25'],
+    ['after a key', '{ "ignoredLoggers"', '1:19'],
+  ])('reports a JSON configuration cut off %s where it ends', async (_name, text, place) => {
+    const path = write('cut.json', text);
+
+    const result = await check('--config', 'cut.json');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `sentry-event-filter: ${path}:${place}: the file ends inside a value; ` +
+        'expected a JSON object of options.\n',
     );
   });
 

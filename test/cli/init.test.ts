@@ -68,12 +68,32 @@ describe('init', () => {
     );
   });
 
+  it.each([
+    ['policy.js', 'commonjs', 'module.exports = {'],
+    ['policy.js', undefined, 'module.exports = {'],
+    ['policy.js', 'module', 'export default {'],
+    ['policy.cjs', 'module', 'module.exports = {'],
+    ['policy.mjs', 'commonjs', 'export default {'],
+  ])('writes %s in a package of type %s as `%s`, which check loads', async (name, type, start) => {
+    writeFileSync(join(directory.path, 'package.json'), JSON.stringify({ name: 'app', type }));
+    writeFileSync(join(directory.path, 'events.jsonl'), jsonLines([exceptionEvent('X', '1')]));
+
+    const result = await cli('init', name);
+
+    expect(result.code).toBe(0);
+    const written = readFileSync(join(directory.path, name), 'utf8');
+    expect(written).toContain(`\n${start}\n`);
+    const check = await cli('check', 'events.jsonl', '--config', name);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+  });
+
   it('refuses a format that cannot hold comments', async () => {
     const result = await cli('init', 'policy.json');
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      'init writes an ES module (.mjs, or .js in a "type": "module" package) or JSON with comments (.jsonc).',
+      'init writes a JavaScript module (.mjs, .cjs or .js) or JSON with comments (.jsonc).',
     );
   });
 });

@@ -100,15 +100,19 @@ describe('malformed input', () => {
     expect(result.stdout).toMatch(/^sent\s+transaction\s+good\.json$/m);
   });
 
-  it('reports an envelope whose length header is too short', async () => {
-    write('short.envelope', '{}\n{"type":"attachment","length":3}\nhello\n{"type":"event"}\n{}\n');
+  it('reports an envelope whose length header is too short, and reads the items after it', async () => {
+    write(
+      'short.envelope',
+      '{}\n{"type":"attachment","length":3}\nhello\n{"type":"event"}\n{"user":{"email":"a@b.co"}}\n',
+    );
 
     const result = await check('short.envelope');
 
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^short\.envelope:3: Item 1: expected a newline after its 3-byte payload, found 0x6c \('l'\)/m,
+      /^short\.envelope:3: Item 1: expected a newline after its 3-byte payload, found 0x6c \('l'\).* Reading went on at line 4, the next item header\. \[byte 39\]$/m,
     );
+    expect(result.stdout).toMatch(/^sent\s+event\s+short\.envelope:4#2\s+1 value removed$/m);
   });
 
   it('reports an envelope item that is not JSON and reads the items after it', async () => {
@@ -217,6 +221,23 @@ describe('malformed input', () => {
     );
     expect(result.stderr).toContain('noise.jsonl: 50 more faults not shown.');
     expect(result.stdout).toContain('150 faults');
+  });
+
+  it('never sends control characters from the input to the terminal', async () => {
+    const controls = '\u001b[2J\u009b';
+    write('odd.envelope', `{}\n${JSON.stringify({ type: `ev${controls}` })}\n{}\n`);
+    write(`cut${controls}.json`, '{"event_id":');
+
+    const result = await check('odd.envelope', `cut${controls}.json`);
+
+    expect(result.code).toBe(1);
+    for (const text of [result.stdout, result.stderr]) {
+      expect(text).not.toContain('\u001b');
+      expect(text).not.toContain('\u009b');
+    }
+    expect(result.stdout).toMatch(/^sent\s+ev\\u001b\[2J\\u009b\s+odd\.envelope:2#1$/m);
+    expect(result.stdout).toMatch(/^ev\\u001b\[2J\\u009b\s+1\s+1\s/m);
+    expect(result.stderr).toMatch(/^cut\\u001b\[2J\\u009b\.json:1:\d+: the input ends/m);
   });
 
   it('never quotes the input in a fault', async () => {

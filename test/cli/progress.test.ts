@@ -29,16 +29,59 @@ describe('progress line', () => {
     expect(stream.text.endsWith('\r\u001b[K')).toBe(true);
   });
 
-  it('is never written when stderr is not a terminal', async () => {
-    const directory = temporaryDirectory();
-    try {
-      const lines = `${'{"event_id":"1"}\n'.repeat(2_000)}`;
-      const result = await run(['check', '-', '--quiet'], { cwd: directory.path, stdin: lines });
+  // A clock a second further on at every look, so every update is due.
+  const slowClock = () => {
+    let now = 0;
+    return () => {
+      now += 1_000;
+      return now;
+    };
+  };
+  const lines = '{"event_id":"1"}\n'.repeat(20);
 
-      expect(result.stderr).not.toContain('\r');
-      expect(result.stderr).not.toContain('checking:');
-    } finally {
-      directory.remove();
-    }
-  });
+  it.each([
+    { terminal: 'stderr only', stdoutIsTTY: false, stderrIsTTY: true, quiet: false, shown: true },
+    {
+      terminal: 'both, with --quiet',
+      stdoutIsTTY: true,
+      stderrIsTTY: true,
+      quiet: true,
+      shown: true,
+    },
+    {
+      terminal: 'both, a line per event',
+      stdoutIsTTY: true,
+      stderrIsTTY: true,
+      quiet: false,
+      shown: false,
+    },
+    { terminal: 'neither', stdoutIsTTY: false, stderrIsTTY: false, quiet: false, shown: false },
+    { terminal: 'stdout only', stdoutIsTTY: true, stderrIsTTY: false, quiet: true, shown: false },
+  ])(
+    'on a terminal for $terminal: shown is $shown',
+    async ({ stdoutIsTTY, stderrIsTTY, quiet, shown }) => {
+      const directory = temporaryDirectory();
+      try {
+        const result = await run(['check', '-', ...(quiet ? ['--quiet'] : [])], {
+          cwd: directory.path,
+          stdin: lines,
+          stdoutIsTTY,
+          stderrIsTTY,
+          now: slowClock(),
+        });
+
+        expect(result.code).toBe(0);
+        expect(result.stderr.includes('\r\u001b[Kchecking: ')).toBe(shown);
+        expect(result.stdout).not.toContain('checking:');
+        if (shown) {
+          // Cleared before the summary, so the summary starts on a clean line.
+          expect(result.stderr.endsWith('\r\u001b[K')).toBe(true);
+        } else {
+          expect(result.stderr).not.toContain('\r');
+        }
+      } finally {
+        directory.remove();
+      }
+    },
+  );
 });

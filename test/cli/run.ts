@@ -30,14 +30,26 @@ export class CapturedStream extends Writable {
 /** Runs the command in process, the way the bin does, capturing its output. */
 export async function run(
   args: readonly string[],
-  options: { cwd: string; stdin?: string | Uint8Array | Readable; stderrIsTTY?: boolean },
+  options: {
+    cwd: string;
+    stdin?: string | Uint8Array | Readable;
+    stdoutIsTTY?: boolean;
+    stderrIsTTY?: boolean;
+    now?: () => number;
+  },
 ): Promise<RunResult> {
-  const stdout = new CapturedStream();
+  const stdout = new CapturedStream(options.stdoutIsTTY ?? false);
   const stderr = new CapturedStream(options.stderrIsTTY ?? false);
   const stdin =
     options.stdin instanceof Readable ? options.stdin : Readable.from(toChunks(options.stdin));
 
-  const code = await runCli(args, { stdin, stdout, stderr, cwd: options.cwd });
+  const code = await runCli(args, {
+    stdin,
+    stdout,
+    stderr,
+    cwd: options.cwd,
+    ...(options.now !== undefined && { now: options.now }),
+  });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

@@ -172,6 +172,69 @@ describe('readEnvelope faults', () => {
     expect(fault.message).toContain("found 0x6c ('l')");
   });
 
+  it.each([
+    [
+      'a length too short',
+      lines('{}', '{"type":"attachment","length":3}', 'hello', '{"type":"event"}', '{}'),
+      'newline',
+    ],
+    [
+      'a length too long',
+      lines('{}', '{"type":"attachment","length":20}', 'hello', '{"type":"event"}', '{}'),
+      'newline',
+    ],
+    [
+      'a length that is not a number',
+      lines('{}', '{"type":"attachment","length":"5"}', 'hello', '{"type":"event"}', '{}'),
+      'length',
+    ],
+    [
+      'an item header that is not JSON',
+      lines('{}', '{"type":"event"', '{"message":"lost"}', '{"type":"event"}', '{}'),
+      'item-header',
+    ],
+  ])('after %s, reads on from the next item header', (_name, input, code) => {
+    const result = readEnvelope(input);
+
+    expect(result.faults).toEqual([expect.objectContaining({ code, item: 0 })]);
+    expect(result.faults[0]?.message).toContain('Reading went on at line 4, the next item header.');
+    expect(result.items).toEqual([expect.objectContaining({ index: 1, type: 'event', line: 4 })]);
+  });
+
+  it('reads on at the declared end of a payload when only the newline after it is missing', () => {
+    const input = lines(
+      '{}',
+      '{"type":"attachment","length":5}',
+      'hello{"type":"event"}',
+      '{"message":"after"}',
+    );
+
+    const result = readEnvelope(input);
+
+    expect(result.faults).toEqual([
+      expect.objectContaining({ code: 'newline', item: 0, line: 3, offset: 41 }),
+    ]);
+    expect(result.faults[0]?.message).toContain('Reading went on at line 3');
+    expect(result.envelope?.[1]).toEqual([[{ type: 'event' }, { message: 'after' }]]);
+  });
+
+  it('looks for the next item header past payloads that hold a `type`', () => {
+    const transaction = '{"type":"transaction","contexts":{"trace":{}}}';
+    const input = lines(
+      '{}',
+      '{"type":"event","length":3}',
+      transaction,
+      '{"type":"event"}',
+      '{"message":"after"}',
+    );
+
+    const result = readEnvelope(input);
+
+    expect(result.faults).toEqual([expect.objectContaining({ code: 'newline', item: 0 })]);
+    expect(result.items).toEqual([expect.objectContaining({ index: 1, line: 4 })]);
+    expect(result.envelope?.[1]).toEqual([[{ type: 'event' }, { message: 'after' }]]);
+  });
+
   it('reports a JSON payload that is not JSON, and reads the next items', () => {
     const result = readEnvelope(
       lines('{}', '{"type":"event"}', '{"message": nope}', '{"type":"event"}', '{}'),

@@ -176,3 +176,24 @@ describe('check on the shared corpus: known secrets', () => {
     expect(JSON.stringify(records)).not.toContain(secret);
   });
 });
+
+describe('check --out on the shared corpus: DSNs', () => {
+  // The corpus's DSNs are modern ones, `https://public_key@host/project`: the public key is
+  // what the SDK sends in every request and is not a secret, so it stays.
+  it('keeps a DSN without a secret part as it is', () => {
+    const kept = corpusFiles()
+      .filter((file) => file.kind === 'envelope')
+      .flatMap((file) => {
+        const [header] = readEnvelope(readCorpusFile(file.name)).envelope as Envelope;
+        return typeof header.dsn === 'string' ? [{ file: file.name, dsn: header.dsn }] : [];
+      });
+
+    expect(kept.length).toBeGreaterThan(0);
+    for (const { file, dsn } of kept) {
+      expect(dsn).not.toMatch(/^[a-z]+:\/\/[^:@/]+:[^@/]+@/);
+      const [header] = readEnvelope(readFileSync(join(directory.path, 'out', file)))
+        .envelope as Envelope;
+      expect(header.dsn).toBe(dsn);
+    }
+  });
+});

@@ -84,7 +84,7 @@ interface FileContext {
 async function checkSource(source: InputSource, context: FileContext): Promise<void> {
   const faults = new FaultCounter(source.display, context);
   if (source.kind === 'unreadable') {
-    await faults.report({ file: source.display, message: `cannot read: ${source.reason}.` });
+    await faults.report({ file: source.display, message: `${source.problem}.` });
     context.tally.file(faults.count);
     return;
   }
@@ -240,7 +240,7 @@ function createProgress(
   const total = reading.every((source) => source.kind === 'file')
     ? reading.reduce((sum, source) => sum + (source.kind === 'file' ? source.size : 0), 0)
     : undefined;
-  return new Progress(io.stderr, total);
+  return new Progress(io.stderr, total, io.now);
 }
 
 function refuseOverwritingInputs(sources: readonly InputSource[], outDir: string): void {

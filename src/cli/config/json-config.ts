@@ -3,6 +3,7 @@ import {
   evaluate,
   type Node as JsonNode,
   parse as parseJsonTree,
+  tokenize,
 } from '@humanwhocodes/momoa';
 import { SentryEventFilterError } from '../../errors.ts';
 
@@ -58,7 +59,12 @@ const TOKENS: Readonly<Record<string, string>> = {
   RBracket: '`]`',
   Colon: '`:`',
   Comma: '`,`',
+  String: 'string',
+  Number: 'number',
 };
+
+const OPENING = new Set(['LBrace', 'LBracket']);
+const CLOSING = new Set(['RBrace', 'RBracket']);
 
 function describeSyntaxError(text: string, error: unknown): string {
   const { line, column, message } = error as { line?: number; column?: number; message?: string };
@@ -66,11 +72,42 @@ function describeSyntaxError(text: string, error: unknown): string {
     .replace(/\s*\(\d+:\d+\)$/, '')
     .replace(/\.$/, '')
     .replace(/token (\w+) found/, (_match, token: string) => `${TOKENS[token] ?? token}`);
-  if (/end of input/i.test(reason)) {
+  if (/end of input/i.test(reason) || endsInsideValueAt(text, line, column)) {
     const lines = text.split('\n');
     return `${lines.length}:${(lines.at(-1)?.length ?? 0) + 1}: the file ends inside a value`;
   }
   return `${line ?? 1}:${column ?? 1}: ${reason}`;
+}
+
+/**
+ * momoa blames the last token when the text ends while an object or array is still open
+ * (`{ "keys": [ "a",`): tells whether that is what happened at `line:column`.
+ */
+function endsInsideValueAt(text: string, line?: number, column?: number): boolean {
+  let tokens: ReturnType<typeof tokenize>;
+  try {
+    tokens = tokenize(text, { mode: 'jsonc' });
+  } catch {
+    return false;
+  }
+
+  // The last token that is not a comment, and the comments after it.
+  let lastValue = tokens.length - 1;
+  while (lastValue > 0 && tokens[lastValue]?.type.endsWith('Comment')) {
+    lastValue--;
+  }
+  const blamed = tokens
+    .slice(lastValue)
+    .some((token) => token.loc.start.line === line && token.loc.start.column === column);
+  if (!blamed) {
+    return false;
+  }
+
+  let depth = 0;
+  for (const token of tokens) {
+    depth += OPENING.has(token.type) ? 1 : CLOSING.has(token.type) ? -1 : 0;
+  }
+  return depth > 0;
 }
 
 function position(node: JsonNode): string {

@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { SentryEventFilterError } from '../../errors.ts';
 import { SentryEventFilter } from '../../filter/index.ts';
-import type { SentryEventFilterOptions } from '../../options/index.ts';
+import {
+  formatProblems,
+  optionProblems,
+  type SentryEventFilterOptions,
+} from '../../options/index.ts';
 import { pathExists } from '../input/list-files.ts';
 import { type JsonConfig, parseJsonConfig } from './json-config.ts';
 import { loadModuleConfig } from './module-config.ts';
@@ -100,7 +104,10 @@ function unreadable(file: string, reason: string): SentryEventFilterError {
   );
 }
 
-/** Validates exactly as the library does, and adds the file (and for JSON, the place). */
+/**
+ * Validates exactly as the library does, and adds the file; for JSON, also the line and
+ * column of each bad option.
+ */
 function validate(options: unknown, file: string, json: JsonConfig | undefined): void {
   try {
     new SentryEventFilter(options as SentryEventFilterOptions);
@@ -110,11 +117,23 @@ function validate(options: unknown, file: string, json: JsonConfig | undefined):
     }
     const place = error.where === undefined ? undefined : json?.locate(error.where);
     const prefix = place === undefined ? file : `${file}:${place}`;
-    throw new SentryEventFilterError(error.code, `${prefix}: ${error.message}`, {
+    throw new SentryEventFilterError(error.code, `${prefix}: ${placedMessage(error, json)}`, {
       ...(error.where !== undefined && { where: error.where }),
       cause: error,
     });
   }
+}
+
+/** The library's message, with the line and column of every problem after the first. */
+function placedMessage(error: SentryEventFilterError, json: JsonConfig | undefined): string {
+  const problems = json === undefined ? [] : optionProblems(json.value);
+  if (problems.length < 2 || problems[0]?.where !== error.where) {
+    return error.message;
+  }
+  return formatProblems(problems, (problem) => {
+    const place = problem === problems[0] ? undefined : json?.locate(problem.where);
+    return place === undefined ? '' : `${place}: `;
+  });
 }
 
 function createFilter(

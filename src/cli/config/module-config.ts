@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SentryEventFilterError } from '../../errors.ts';
 
@@ -20,9 +21,11 @@ export async function loadModuleConfig(file: string, extension: string): Promise
     if (error instanceof SentryEventFilterError) {
       throw error;
     }
+    const line = (error as Error)?.name === 'SyntaxError' ? await syntaxErrorLine(file) : undefined;
     throw new SentryEventFilterError(
       'INVALID_CONFIG_FILE',
-      `${file}: the module could not be loaded: ${(error as Error)?.message ?? String(error)}`,
+      `${file}${line === undefined ? '' : `:${line}`}: the module could not be loaded: ` +
+        `${(error as Error)?.message ?? String(error)}`,
       { where: file, cause: error },
     );
   }
@@ -37,6 +40,19 @@ export async function loadModuleConfig(file: string, extension: string): Promise
     );
   }
   return options;
+}
+
+/**
+ * The line of a syntax error, which the error thrown by `import()` does not carry for ES
+ * modules: `node --check` prints it as `file:line` first, without running the module.
+ */
+function syntaxErrorLine(file: string): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--check', file], { timeout: 10_000 }, (_error, _out, errors) => {
+      const match = /^(.*):(\d+)\r?$/m.exec(String(errors));
+      resolve(match?.[1] === file ? Number(match[2]) : undefined);
+    });
+  });
 }
 
 async function importTypeScript(url: string): Promise<Record<string, unknown>> {

@@ -1,22 +1,35 @@
-/**
- * The commented starter configuration `init` writes. A JavaScript module by default, so
- * comments are plain and the same file can later import real exception classes, and so the
- * application can import it too: `new SentryEventFilter(options)`. JSONC is offered for teams
- * that want data only.
- */
-export function starterConfig(kind: 'module' | 'jsonc'): string {
-  return kind === 'module' ? MODULE_STARTER : JSONC_STARTER;
-}
+import { basename } from 'node:path';
 
-const MODULE_STARTER = `// Configuration for sentry-event-filter, read by its \`check\` command.
+/** The shapes of starter configuration: an ES module, a CommonJS module, or JSONC. */
+export type StarterKind = 'module' | 'commonjs' | 'jsonc';
+
+/**
+ * The commented starter configuration `init` writes, for the file `name`. A JavaScript
+ * module by default, so comments are plain and the same file can later import real
+ * exception classes, and so the application can import it too:
+ * `new SentryEventFilter(options)`. JSONC is offered for teams that want data only.
+ */
+export function starterConfig(kind: StarterKind, name: string): string {
+  if (kind === 'jsonc') {
+    return JSONC_STARTER;
+  }
+  const specifier = `./${basename(name)}`;
+  const [loading, exporting] =
+    kind === 'module'
+      ? [`import options from '${specifier}';`, 'export default {']
+      : [`const options = require('${specifier}');`, 'module.exports = {'];
+  return `// Configuration for sentry-event-filter, read by its \`check\` command.
 // Your application can use the same options:
-//   import options from './sentry-event-filter.config.mjs';
+//   ${loading}
 //   const filter = new SentryEventFilter(options);
 // Every option is optional. With none set, sensitive information is removed and nothing is
 // dropped.
 
 /** @type {import('sentry-event-filter').SentryEventFilterOptions} */
-export default {
+${exporting}${MODULE_OPTIONS}`;
+}
+
+const MODULE_OPTIONS = `
   // Error events whose exception is one of these are dropped. Write classes by name (the
   // name matches the exception \`type\` in events), or import the classes themselves.
   filteredOutExceptions: [

@@ -25,7 +25,12 @@ export type InputSource =
       readonly outName: string;
       readonly size: number;
     }
-  | { readonly kind: 'unreadable'; readonly display: string; readonly reason: string };
+  | {
+      readonly kind: 'unreadable';
+      readonly display: string;
+      /** What is wrong, as a sentence without its full stop: `cannot read: ...`. */
+      readonly problem: string;
+    };
 
 /** The name standard input goes by in messages. */
 export const STDIN_NAME = '<stdin>';
@@ -58,12 +63,18 @@ async function addPath(
   try {
     info = await stat(absolute);
   } catch (error) {
-    sources.push({ kind: 'unreadable', display, reason: describeFsError(error) });
+    sources.push({ kind: 'unreadable', display, problem: describeFsError(error) });
     return;
   }
 
   if (info.isDirectory()) {
+    const before = sources.length;
+    const readBefore = visited.has(await realpath(absolute));
     await walkDirectory(absolute, display, absolute, sources, visited);
+    if (!readBefore && sources.length === before) {
+      // Checking nothing would look like a clean result: more likely a wrong directory.
+      sources.push({ kind: 'unreadable', display, problem: NOTHING_TO_READ });
+    }
     return;
   }
   sources.push({
@@ -92,7 +103,7 @@ async function walkDirectory(
   try {
     entries = await readdir(directory, { withFileTypes: true });
   } catch (error) {
-    sources.push({ kind: 'unreadable', display, reason: describeFsError(error) });
+    sources.push({ kind: 'unreadable', display, problem: describeFsError(error) });
     return;
   }
 
@@ -133,15 +144,19 @@ export async function pathExists(path: string): Promise<boolean> {
   }
 }
 
+const NOTHING_TO_READ =
+  `no ${[...INPUT_EXTENSIONS].join(', ')} file below it; ` +
+  'name a file to read it whatever its name';
+
 function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':
-      return 'no such file or directory';
+      return 'cannot read: no such file or directory';
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return 'cannot read: permission denied';
     default:
-      return code ?? String(error);
+      return `cannot read: ${code ?? String(error)}`;
   }
 }

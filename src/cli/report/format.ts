@@ -3,6 +3,19 @@ import type { InputFault, Location } from '../input/records.ts';
 
 const MAX_PREVIEW = 80;
 
+// C0 and C1 control characters, DEL included: a terminal acts on them (colours, titles,
+// cursor moves), and input from outside can hold them in item types and file names.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** The text with every control character written as a `\uXXXX` escape, for a terminal. */
+export function printable(text: string): string {
+  return text.replace(
+    CONTROL_CHARACTERS,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /**
  * `file`, `file[3]` (an array entry), `file:17` (a JSON line, or the header line of an
  * envelope item), `file:4#2` (envelope item 2, whose header is on line 4).

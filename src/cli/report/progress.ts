@@ -1,4 +1,5 @@
 import type { OutputStream } from '../io.ts';
+import { printable } from './format.ts';
 
 const FIRST_DELAY_MS = 500;
 const INTERVAL_MS = 200;
@@ -42,7 +43,7 @@ export class Progress {
         : ` of ${megabytes(total)} (${Math.floor((bytes / total) * 100)}%)`;
     const text =
       `checking: ${units.toLocaleString('en-US')} checked, ${megabytes(bytes)}${share}, ` +
-      `${megabytes(bytes / seconds)}/s, ${file}`;
+      `${megabytes(bytes / seconds)}/s, ${printable(file)}`;
     const width = (this.#stream.columns ?? 80) - 1;
     const shown = text.length > width ? `${text.slice(0, width - 1)}…` : text;
     this.#stream.write(`\r\u001b[K${shown}`);

@@ -2,13 +2,17 @@ import type { CheckSummary, TypeCounts } from '../check/tally.ts';
 import type { HeaderResult, UnitResult } from '../check/units.ts';
 import type { InputFault } from '../input/records.ts';
 import { type CliIo, writeLine } from '../io.ts';
-import { formatFault, formatLocation, formatPreview, plural } from './format.ts';
+import { formatFault, formatLocation, formatPreview, plural, printable } from './format.ts';
 import type { Reporter, ReportSettings } from './reporter.ts';
 
 const OUTCOME_WIDTH = 9;
 const TYPE_WIDTH = 13;
 
-/** Reports for people: one line per unit on stdout, faults on stderr, then a table. */
+/**
+ * Reports for people: one line per unit on stdout, faults on stderr, then a table. Control
+ * characters from the input (in item types, file names) are shown escaped, never sent to
+ * the terminal.
+ */
 export class TextReporter implements Reporter {
   readonly #io: CliIo;
   readonly #settings: ReportSettings;
@@ -56,11 +60,14 @@ export class TextReporter implements Reporter {
   }
 
   async fault(fault: InputFault): Promise<void> {
-    await writeLine(this.#io.stderr, formatFault(fault));
+    await writeLine(this.#io.stderr, printable(formatFault(fault)));
   }
 
   async faultsHidden(file: string, count: number): Promise<void> {
-    await writeLine(this.#io.stderr, `${file}: ${plural(count, 'more fault')} not shown.`);
+    await writeLine(
+      this.#io.stderr,
+      printable(`${file}: ${plural(count, 'more fault')} not shown.`),
+    );
   }
 
   async summary(summary: CheckSummary): Promise<void> {
@@ -80,7 +87,7 @@ export class TextReporter implements Reporter {
   }
 
   #out(line: string): Promise<void> {
-    return writeLine(this.#io.stdout, line);
+    return writeLine(this.#io.stdout, printable(line));
   }
 }
 
