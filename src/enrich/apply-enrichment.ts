@@ -1,5 +1,6 @@
 import type { Event } from '@sentry/core';
 import { copyRecord, setOwn } from '../copy-record.ts';
+import { CONTROL_CHARACTER, MAX_TAG_VALUE_LENGTH } from './tag-value.ts';
 import type { Enrichment, EnrichmentTarget } from './types.ts';
 
 // Enrichments are small by nature; below this depth empty values are no longer looked for.
@@ -32,6 +33,8 @@ export class EnrichedEvent implements EnrichmentTarget {
   #copy: Event | undefined;
   // The parts of `#copy` that are the draft's own copies, still free to add keys to.
   #ownParts = 0;
+  // What was wrong with the first tag left out since `apply` last started.
+  #rejected: string | undefined;
 
   constructor(event: Event) {
     this.#original = event;
@@ -52,10 +55,12 @@ export class EnrichedEvent implements EnrichmentTarget {
 
   /**
    * Merges one enrichment. If reading it (or the event) throws, an event not yet copied stays
-   * as it was; what earlier enrichments added stays in any case.
+   * as it was; what earlier enrichments added stays in any case. Returns what was wrong with
+   * the first tag left out because Sentry would reject its value, if there was one.
    */
-  apply(enrichment: Enrichment): void {
+  apply(enrichment: Enrichment): string | undefined {
     const copied = this.#copy !== undefined;
+    this.#rejected = undefined;
     try {
       this.#addTags(enrichment.tags);
       this.#addContexts(enrichment.contexts);
@@ -66,6 +71,7 @@ export class EnrichedEvent implements EnrichmentTarget {
       if (fingerprint !== undefined && !hasFingerprint(this.#current)) {
         this.#edit('fingerprint').fingerprint = fingerprint;
       }
+      return this.#rejected;
     } catch (error) {
       if (!copied) {
         this.#copy = undefined;
@@ -76,9 +82,15 @@ export class EnrichedEvent implements EnrichmentTarget {
   }
 
   addTag(key: string, value: unknown): void {
-    if (key !== '' && isTagValue(value) && !isSetIn(this.#current.tags, key)) {
-      setOwn(this.#own('tags'), key, value);
+    if (key === '' || !isTagValue(value) || isSetIn(this.#current.tags, key)) {
+      return;
     }
+    const problem = tagValueProblem(value);
+    if (problem !== undefined) {
+      this.#rejected ??= `tag "${key}" ${problem}`;
+      return;
+    }
+    setOwn(this.#own('tags'), key, value);
   }
 
   addContext(name: string, context: unknown): void {
@@ -210,6 +222,18 @@ function isTagValue(value: unknown): boolean {
     default:
       return false;
   }
+}
+
+// Sentry drops a tag whose value is too long or holds a line break, so it is left out here,
+// where the enricher that added it can be named.
+function tagValueProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  if (value.length > MAX_TAG_VALUE_LENGTH) {
+    return `is ${value.length} characters long, over Sentry's ${MAX_TAG_VALUE_LENGTH}`;
+  }
+  return CONTROL_CHARACTER.test(value) ? 'holds a line break or control character' : undefined;
 }
 
 function validFingerprint(fingerprint: unknown): string[] | undefined {

@@ -87,15 +87,16 @@ export function createEnrichment(
   }
 
   const reported = new Set<Step>();
-  const report = (step: Step, failure: unknown): void => {
+  const report = (step: Step, failure: unknown, applied = false): void => {
     if (reported.has(step)) {
       return;
     }
     reported.add(step);
     if (failure instanceof ReturnProblem) {
-      reporter.enricherFailed(`${step.label} (${failure.message})`, failure);
+      const outcome = applied ? 'was applied without it' : 'was skipped';
+      reporter.enricherFailed(`${step.label} (${failure.message})`, failure, outcome);
     } else {
-      reporter.enricherFailed(step.label, failure);
+      reporter.enricherFailed(step.label, failure, 'threw and was skipped');
     }
   };
 
@@ -114,7 +115,10 @@ export function createEnrichment(
         if (problem !== undefined) {
           report(step, problem);
         } else if (returned !== undefined && returned !== null) {
-          draft.apply(returned as Enrichment);
+          const rejected = draft.apply(returned as Enrichment);
+          if (rejected !== undefined) {
+            report(step, new ReturnProblem(rejected), true);
+          }
         }
       } catch (error) {
         report(step, error);

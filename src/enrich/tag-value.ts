@@ -1,10 +1,10 @@
 // Sentry takes tag values of at most 200 characters and without line breaks
 // (https://docs.sentry.io/platforms/javascript/enriching-events/tags/).
-const MAX_TAG_VALUE_LENGTH = 200;
+export const MAX_TAG_VALUE_LENGTH = 200;
 
 // Control characters (line breaks among them) have no place in a tag value.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 /**
  * A value as a tag value: a short string, or an integer written out. `undefined` for

@@ -75,10 +75,16 @@ export interface EnrichContext {
   fresh?: boolean;
 }
 
+/** What became of a failing enricher's enrichment. */
+export type EnricherOutcome = 'threw and was skipped' | 'was skipped' | 'was applied without it';
+
 /** Hooks enrichment reports through. */
 export interface EnrichReporter {
-  /** Called once per failing enricher. */
-  enricherFailed(label: string, error: unknown): void;
+  /**
+   * Called once per failing enricher: `label` names it (and the problem with what it
+   * returned), `outcome` says what became of its enrichment.
+   */
+  enricherFailed(label: string, error: unknown, outcome: EnricherOutcome): void;
 }
 
 /** Runs the built-in and custom enrichers over an event; returns a copy when it adds anything. */

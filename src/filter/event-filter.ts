@@ -85,8 +85,8 @@ export class SentryEventFilter {
       },
     });
     this.#enrich = createEnrichment(resolved.enrichment, resolved.enrich, {
-      enricherFailed: (label, error) =>
-        reportFailure(`enricher ${label} threw and was skipped`, error),
+      enricherFailed: (label, error, outcome) =>
+        reportFailure(`enricher ${label} ${outcome}`, error),
     });
     this.#scrubber = resolved.sensitiveLoggingEnabled
       ? undefined

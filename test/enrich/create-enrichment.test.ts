@@ -131,7 +131,7 @@ describe('createEnrichment', () => {
         { kept: 'yes' },
       ]);
       expect(failures).toHaveLength(1);
-      expect(failures[0]?.label).toBe('broken');
+      expect(failures[0]).toMatchObject({ label: 'broken', outcome: 'threw and was skipped' });
     });
 
     it('without a name are reported by their position', () => {
@@ -145,6 +145,39 @@ describe('createEnrichment', () => {
       enrich(errorEvent());
 
       expect(failures.map((failure) => failure.label)).toEqual(['enrich[1]']);
+    });
+
+    it('that add a tag Sentry would reject have it left out, the rest applied, reported once', () => {
+      const long = 'x'.repeat(201);
+      const { enrich, failures } = buildEnrichment(false, [
+        function routeOwner() {
+          return {
+            tags: { team: 'payments', note: long, line: 'a\nb' },
+            contexts: { c: { a: 1 } },
+          };
+        },
+      ]);
+
+      const results = [enrich(errorEvent()), enrich(errorEvent())];
+
+      for (const result of results) {
+        expect(result.tags).toEqual({ team: 'payments' });
+        expect(result.contexts?.c).toEqual({ a: 1 });
+      }
+      expect(failures.map(({ label, outcome }) => ({ label, outcome }))).toEqual([
+        {
+          label: `routeOwner (tag "note" is 201 characters long, over Sentry's 200)`,
+          outcome: 'was applied without it',
+        },
+      ]);
+    });
+
+    it('keep a tag of exactly 200 characters', () => {
+      const value = 'x'.repeat(200);
+      const { enrich, failures } = buildEnrichment(false, [() => ({ tags: { note: value } })]);
+
+      expect(enrich(errorEvent()).tags).toEqual({ note: value });
+      expect(failures).toEqual([]);
     });
 
     it('that return a promise are reported and skipped, and the rejection is handled', async () => {

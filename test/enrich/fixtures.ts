@@ -10,6 +10,7 @@ import {
 export interface ReportedFailure {
   readonly label: string;
   readonly error: unknown;
+  readonly outcome: string;
 }
 
 /** The enrichment step as the filter builds it, with the failures it reports collected. */
@@ -19,7 +20,7 @@ export function buildEnrichment(
 ) {
   const failures: ReportedFailure[] = [];
   const enrich = createEnrichment(options, custom, {
-    enricherFailed: (label, error) => failures.push({ label, error }),
+    enricherFailed: (label, error, outcome) => failures.push({ label, error, outcome }),
   });
   return {
     failures,
