@@ -1,7 +1,7 @@
-import picomatch from 'picomatch/posix';
 import * as v from 'valibot';
 import { closest } from '../closest.ts';
 import { SentryEventFilterError } from '../errors.ts';
+import { globProblem } from '../match/glob/index.ts';
 import { isLoggerGlob } from '../match/logger.ts';
 import { DETECTOR_NAMES } from '../scrub/options.ts';
 import { describeValue } from './describe.ts';
@@ -307,11 +307,8 @@ export function loggerPatternProblem(pattern: string): string | undefined {
     return 'dots only separate name parts, as in `http.security`';
   }
   if (isLoggerGlob(pattern)) {
-    try {
-      picomatch(pattern, { strictBrackets: true });
-    } catch (error) {
-      return `the glob is malformed (${(error as Error).message})`;
-    }
+    const problem = globProblem(pattern);
+    return problem === undefined ? undefined : `the glob is malformed: ${problem}`;
   }
   return undefined;
 }

@@ -85,6 +85,48 @@ describe('options validation', () => {
       'ignoredLoggers[0]',
       /glob is malformed/,
     ],
+    [
+      'an extended glob',
+      { ignoredLoggers: ['@(cron|queue).*'] },
+      'ignoredLoggers[0]',
+      /extended globs such as `@\(a\|b\)` are not supported; braces are: `\{a,b\}`/,
+    ],
+    [
+      'a glob with a stray brace',
+      { ignoredLoggers: ['worker.*}'] },
+      'ignoredLoggers[0]',
+      /a `\}` without its `\{`/,
+    ],
+    [
+      'braces with one alternative',
+      { ignoredLoggers: ['{worker}.*'] },
+      'ignoredLoggers[0]',
+      /braces need two alternatives or more/,
+    ],
+    [
+      'a glob ending in a lone backslash',
+      { ignoredLoggers: ['worker.*\\'] },
+      'ignoredLoggers[0]',
+      /ends with a `\\` that escapes nothing/,
+    ],
+    [
+      'a backwards range',
+      { ignoredLoggers: ['db.[z-a]'] },
+      'ignoredLoggers[0]',
+      /the range `z-a` runs backwards/,
+    ],
+    [
+      'a POSIX character class',
+      { ignoredLoggers: ['[[:alpha:]]*'] },
+      'ignoredLoggers[0]',
+      /character classes such as `\[\[:alpha:\]\]` are not supported/,
+    ],
+    [
+      'braces that stand for too many names',
+      { ignoredLoggers: ['{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}'] },
+      'ignoredLoggers[0]',
+      /braces stand for more than 256 names/,
+    ],
     ['a logger name that is not a string', { ignoredLoggers: [42] }, 'ignoredLoggers[0]', /got 42/],
     [
       'a string where a list is expected',

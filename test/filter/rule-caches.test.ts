@@ -21,7 +21,7 @@ const PATTERNS = [
   '*.audit',
   '{cron,queue}.heartbeat',
   'a?b',
-  '!(noise)*',
+  '{noise,chatter}*',
   'db.[ab]',
   'sql',
 ];
