@@ -52,18 +52,21 @@ export function isLoggerGlob(pattern: string): boolean {
 }
 
 /**
- * Compiles `ignoredLoggers`; the entries were validated by the options schema. A glob is
- * compiled once (see `glob.ts`); a name equal to the glob itself matches too. Every name's
+ * Compiles `ignoredLoggers`; the entries were validated by the options schema. A name
+ * matches an entry when it, or one of its ancestors (`http.security` for
+ * `http.security.csrf`), is the entry or matches it as a glob (see `glob/`). Every name's
  * answer is remembered: it depends on nothing but the name.
  */
 export function compileLoggerRule(patterns: readonly string[]): LoggerRule {
   const tests = patterns.map((pattern) => {
+    const prefix = `${pattern}.`;
     if (!isLoggerGlob(pattern)) {
-      const prefix = `${pattern}.`;
       return (name: string) => name === pattern || name.startsWith(prefix);
     }
+    // An ignored logger takes its children with it, whether it was named or matched.
     const glob = compileGlob(pattern);
-    return (name: string) => name === pattern || glob.matches(name);
+    return (name: string) =>
+      name === pattern || name.startsWith(prefix) || glob.matchesSelfOrAncestor(name);
   });
   const answers = new Map<string, LoggerRuleMatch | null>();
 

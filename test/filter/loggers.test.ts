@@ -54,6 +54,14 @@ describe('ignoredLoggers', () => {
     ['metrics\\*', 'metrics*', true],
     ['metrics\\*', 'metrics.cpu', false],
     ['[.]x', '.x', true],
+    // An ignored logger takes its children with it, matched by a glob as by a name.
+    ['*.security', 'http.security.csrf', true],
+    ['*.security', 'http.securityaudit', false],
+    ['{cron,queue}.heartbeat', 'queue.heartbeat.late', true],
+    ['db.[ab]', 'db.a.pool', true],
+    ['db.[ab]', 'db.ab', false],
+    ['w?rker', 'worker.retry', true],
+    ['w?rker', 'workers', false],
   ])('glob %s against %s', (pattern, name, dropped) => {
     it(dropped ? 'drops the event' : 'keeps the event', () => {
       expect(isEventDropped([pattern], loggerEvent(name))).toBe(dropped);
