@@ -238,14 +238,39 @@ describe('placement before Dedupe', () => {
 
     expect(arrivedMessages()).toEqual(['cache miss storm', 'cache miss storm']);
   });
+
+  it('cannot keep console captures from Dedupe: their logger is only known after it ran', async () => {
+    const filter = new SentryEventFilter({ ignoredLoggers: ['console'] });
+    initSentry(receiver, {
+      integrations: (defaults) => [
+        filter.integration(),
+        ...defaults,
+        Sentry.dedupeIntegration(),
+        Sentry.captureConsoleIntegration({ levels: ['error'] }),
+      ],
+    });
+
+    captureSequence(['repeat', 'repeat', 'console', 'repeat']);
+    await flushAll();
+
+    // The second error is a duplicate; the third is not, for Dedupe remembered the console
+    // error, which was dropped only right before beforeSend.
+    expect(arrivedMessages()).toEqual(['cache miss storm', 'cache miss storm']);
+    expect(discarded('event_processor', 'error')).toBe(1);
+    expect(discarded('before_send', 'error')).toBe(1);
+  });
 });
 
 /**
  * Captures errors with identical messages and stack traces for each "repeat" (the SDK skips
  * an error object it has seen, so each is a new object thrown from the same place).
  */
-function captureSequence(kinds: ('repeat' | 'cancel')[]): void {
+function captureSequence(kinds: ('repeat' | 'cancel' | 'console')[]): void {
   for (const kind of kinds) {
+    if (kind === 'console') {
+      console.error(new Error('console noise (expected test output)'));
+      continue;
+    }
     const error =
       kind === 'repeat' ? new Error('cache miss storm') : new AuthCancelledError('closed');
     Sentry.captureException(error);
