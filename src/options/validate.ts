@@ -286,10 +286,22 @@ function exceptionEntryMessage(input: unknown): string {
   if (isAsyncFunction(input)) {
     return `a predicate that returns a boolean, not an async function; ${SYNC_ONLY}`;
   }
+  if (input instanceof RegExp) {
+    // What Sentry's own `ignoreErrors` takes: it matches messages, which a predicate can do.
+    return (
+      `${EXCEPTION_ENTRY}; to match messages, write a predicate such as ` +
+      `\`(error) => ${truncatedSource(input)}.test(String(error?.message))\``
+    );
+  }
   if (typeof input === 'object' && input !== null) {
     return `${EXCEPTION_ENTRY}; pass the class itself, not an instance or a plain object`;
   }
   return EXCEPTION_ENTRY;
+}
+
+function truncatedSource(pattern: RegExp): string {
+  const source = String(pattern);
+  return source.length > 40 ? '/.../' : source;
 }
 
 /** Says what is wrong with a logger pattern, or `undefined` when nothing is. */

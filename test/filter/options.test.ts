@@ -61,6 +61,12 @@ describe('options validation', () => {
       /exception class.*class name string.*predicate/,
     ],
     [
+      'a regular expression, as Sentry ignoreErrors takes',
+      { filteredOutExceptions: [/timed out/] },
+      'filteredOutExceptions[0]',
+      /got \/timed out\/; expected .*to match messages, write a predicate such as `\(error\) => \/timed out\/\.test/,
+    ],
+    [
       'Object as an exception class',
       { filteredOutExceptions: [Object] },
       'filteredOutExceptions[0]',
