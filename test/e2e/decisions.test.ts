@@ -158,6 +158,27 @@ describe('loggers', () => {
     expect(discarded('before_send', 'error')).toBe(1);
   });
 
+  it('counts a user-caused console capture as dropped, never as tagged', async () => {
+    const filter = new SentryEventFilter({ ...TEAM_POLICY, ignoredLoggers: ['console'] });
+    initSentry(receiver, {
+      integrations: [Sentry.captureConsoleIntegration({ levels: ['error'] }), filter.integration()],
+    });
+
+    console.error(new ValidationError('postcode is invalid (expected test output)'));
+    Sentry.captureException(new ValidationError('house number is missing'));
+    await flushAll();
+
+    expect(arrivedMessages()).toEqual(['house number is missing']);
+    expect(receiver.events()[0]?.payload.tags).toMatchObject({ user_caused: 'true' });
+    expect(filter.stats()).toMatchObject({
+      tagged: 1,
+      rules: {
+        'userCausedExceptions: ValidationError': { tagged: 1 },
+        'ignoredLoggers: console': { dropped: 1 },
+      },
+    });
+  });
+
   it('keeps console captures when "console" is not ignored', async () => {
     const filter = new SentryEventFilter({ ignoredLoggers: ['http.security'] });
     initSentry(receiver, {
