@@ -143,6 +143,38 @@ describe('a background worker', () => {
   });
 });
 
+describe('captured messages', () => {
+  it('are never judged by exception entries: only thrown values are', async () => {
+    const filter = new SentryEventFilter({
+      filteredOutExceptions: [(error) => error === 'cancelled'],
+      userCausedExceptions: [(error) => typeof error === 'string'],
+    });
+    initSentry(receiver, {
+      attachStacktrace: true,
+      integrations: [Sentry.captureConsoleIntegration({ levels: ['error'] }), filter.integration()],
+    });
+
+    Sentry.captureMessage('cancelled');
+    console.error('cancelled');
+    Sentry.captureException('cancelled');
+    Sentry.captureException('payment declined');
+    await flushAll();
+
+    const arrived = receiver
+      .events()
+      .map((event) => [
+        event.payload.message ?? event.payload.exception.values.at(-1).value,
+        event.payload.tags?.user_caused,
+      ]);
+    expect(arrived).toEqual([
+      ['cancelled', undefined],
+      ['cancelled', undefined],
+      ['payment declined', 'true'],
+    ]);
+    expect(discarded('event_processor', 'error')).toBe(1);
+  });
+});
+
 describe('loggers', () => {
   it('drops console captures when "console" is ignored, after the SDK names the logger', async () => {
     const filter = new SentryEventFilter({ ignoredLoggers: ['console'] });

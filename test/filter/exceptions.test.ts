@@ -251,6 +251,28 @@ describe('filteredOutExceptions', () => {
       expect(filter.stats().failures).toBe(1);
     });
 
+    it('are never asked about captured messages, which are not thrown values', () => {
+      const seen: unknown[] = [];
+      const filter = new SentryEventFilter({
+        filteredOutExceptions: [(error) => seen.push(error) > 0 && error === 'cancelled'],
+        sensitiveLoggingEnabled: true,
+      });
+      // As the SDK hands over captureMessage('cancelled'): the message as originalException,
+      // and with attachStacktrace an exception without a type that carries the stack.
+      const hint: EventHint = { originalException: 'cancelled' };
+      const message: Event = { message: 'cancelled', level: 'info' };
+      const withStack: Event = {
+        ...message,
+        exception: { values: [{ value: 'cancelled', mechanism: { type: 'generic' } }] },
+      };
+      const thrown = errorEvent('cancelled');
+
+      expect(filter.beforeSend(message, hint)).not.toBeNull();
+      expect(filter.beforeSend(withStack, hint)).not.toBeNull();
+      expect(filter.beforeSend(thrown, hint)).toBeNull();
+      expect(seen).toEqual(['cancelled']);
+    });
+
     it('count as no match when they throw, are reported once, and never break the app', () => {
       let calls = 0;
       const broken = () => {
