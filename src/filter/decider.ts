@@ -156,11 +156,14 @@ export class Decider {
   }
 
   #classify(event: Event, hint: EventHint): Decision {
-    if (this.#filteredOut.isEmpty && this.#userCaused.isEmpty) {
+    const original = hint.originalException;
+    if (
+      (this.#filteredOut.isEmpty && this.#userCaused.isEmpty) ||
+      isCapturedMessage(event, original)
+    ) {
       return KEEP;
     }
 
-    const original = hint.originalException;
     if (!this.#matchCauses && typeof original === 'object' && original !== null) {
       // The one candidate `collectCandidates` would list, matched without listing it.
       const drop = this.#filteredOut.matchLive(original, event);
@@ -217,6 +220,23 @@ export class Decider {
     }
     return this.#ignoredLoggers.match(loggerNames(source, this.#loggerName));
   }
+}
+
+/**
+ * Whether an event is a captured message (`captureMessage`, console capture) rather than an
+ * error: it has a message, no exception with a type, and no thrown object. The SDK hands the
+ * message text over as `hint.originalException` and, with `attachStacktrace`, adds an
+ * exception without a type for the stack; neither is a thrown value, so exception entries
+ * never see them.
+ */
+function isCapturedMessage(event: Event, original: unknown): boolean {
+  if ((typeof original === 'object' && original !== null) || typeof original === 'function') {
+    return false;
+  }
+  if (event.message === undefined && event.logentry === undefined) {
+    return false;
+  }
+  return !exceptionValues(event).some((exception) => typeof exception?.type === 'string');
 }
 
 /** Wraps the user's resolver so that one that throws counts as no name, reported once. */

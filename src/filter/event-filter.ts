@@ -43,6 +43,10 @@ import {
 } from './types.ts';
 import { withTag } from './with-tag.ts';
 
+// Tagged events between `processEvent` and `beforeSend` at a time: one, unless an event
+// processor awaits; the bound only stops ids of events dropped in between from piling up.
+const MAX_TAGGED_IN_FLIGHT = 256;
+
 /**
  * One policy object between an application and Sentry: drops errors by exception class and
  * logger, tags user-caused errors, enriches events, and removes sensitive information from
@@ -66,8 +70,14 @@ export class SentryEventFilter {
   readonly #decider: Decider;
   readonly #enrich: EnrichEvent;
   readonly #scrubber: Scrubber | undefined;
-  // The rule that dropped the last event `#prepareEvent` dropped.
+  // The rule that dropped the last event `#prepareEvent` dropped, and the one that tagged the
+  // last event it tagged.
   #lastDrop: string | undefined;
+  #lastTag: string | undefined;
+  // Ids of events `processEvent` tagged user-caused, with the rule, until `beforeSend` sees
+  // them: a drop there takes the tag back. The SDK normalises the event in between, so the
+  // id is what stays.
+  readonly #taggedBy = new Map<string, string>();
 
   /** Validates the options and compiles every rule; throws on invalid options. */
   constructor(options: SentryEventFilterOptions = {}) {
@@ -106,8 +116,14 @@ export class SentryEventFilter {
    */
   integration(): Integration {
     return createIntegration({
-      prepareEvent: (event, hint) =>
-        this.#prepareEvent(event, hint, { userCaused: false, fresh: false }),
+      prepareEvent: (event, hint) => {
+        const context: EnrichContext = { userCaused: false, fresh: false };
+        const prepared = this.#prepareEvent(event, hint, context);
+        if (prepared !== null && context.userCaused && this.#lastTag !== undefined) {
+          this.#rememberTag(prepared, this.#lastTag);
+        }
+        return prepared;
+      },
       dropLateEvent: (event) => this.#dropsLateEvent(event),
       dropLog: (log) => this.#dropRule(log) !== undefined,
       dropBreadcrumb: (breadcrumb) => this.#dropsBreadcrumb(breadcrumb),
@@ -285,7 +301,8 @@ export class SentryEventFilter {
       if (decision.userCaused !== undefined) {
         result = withTag(result, this.#options.userCausedTag, 'true');
         fresh = true;
-        this.#stats.tagged(ruleName(decision.userCaused));
+        this.#lastTag = ruleName(decision.userCaused);
+        this.#stats.tagged(this.#lastTag);
       }
       const enriched = this.#enrich(result, hint, enrichContext);
       fresh = enriched === result ? fresh : enrichContext.fresh === true;
@@ -301,12 +318,45 @@ export class SentryEventFilter {
     return result;
   }
 
+  /**
+   * The logger check for events whose logger the SDK stamps after `processEvent`. An event
+   * tagged there and dropped here is counted as dropped only: a dropped event is never tagged.
+   */
   #dropsLateEvent(event: Event): boolean {
     const rule = this.#decider.lateEvent(event);
-    if (rule !== undefined) {
-      this.#recordDrop(itemKind(event), rule, event.event_id);
+    const tagRule = this.#forgetTag(event);
+    if (rule === undefined) {
+      return false;
     }
-    return rule !== undefined;
+
+    if (tagRule !== undefined) {
+      this.#stats.untagged(tagRule);
+    }
+    this.#recordDrop(itemKind(event), rule, event.event_id);
+    return true;
+  }
+
+  #rememberTag(event: Event, rule: string): void {
+    const id = event.event_id;
+    if (typeof id !== 'string') {
+      return;
+    }
+    // Events that a later processor drops never reach `beforeSend`; the oldest ids go.
+    if (this.#taggedBy.size >= MAX_TAGGED_IN_FLIGHT) {
+      const oldest = this.#taggedBy.keys().next().value;
+      this.#taggedBy.delete(oldest as string);
+    }
+    this.#taggedBy.set(id, rule);
+  }
+
+  #forgetTag(event: Event): string | undefined {
+    const id = event.event_id;
+    if (typeof id !== 'string' || this.#taggedBy.size === 0) {
+      return undefined;
+    }
+    const rule = this.#taggedBy.get(id);
+    this.#taggedBy.delete(id);
+    return rule;
   }
 
   /** Counts a log record and names the rule that drops it, if any. */

@@ -1,5 +1,5 @@
 import type { Breadcrumb, Event, Log } from '@sentry/core';
-import picomatch from 'picomatch/posix';
+import { compileGlob } from './glob/index.ts';
 
 /** What a logger name is looked up on. */
 export type LoggerSource =
@@ -41,9 +41,10 @@ export interface LoggerRule {
 // logger names (`@acme/payments`, `app(1)`), so patterns holding them match exactly.
 const GLOB_CHARACTERS = /[*?[\]{}]/;
 // Logger names are few (one per module or category); a bound keeps generated names from
-// growing the remembered answers without limit.
+// growing the remembered answers without limit, and long names (no logger has one; input
+// from outside may) from holding on to megabytes.
 const CACHE_LIMIT = 1024;
-const GLOB_OPTIONS = { dot: true, nobrace: false };
+const MAX_REMEMBERED_NAME_LENGTH = 256;
 
 /** Tells whether an `ignoredLoggers` entry is a glob rather than a name. */
 export function isLoggerGlob(pattern: string): boolean {
@@ -51,18 +52,21 @@ export function isLoggerGlob(pattern: string): boolean {
 }
 
 /**
- * Compiles `ignoredLoggers`; the entries were validated by the options schema. A glob becomes
- * one regular expression (what picomatch's matcher tests, after comparing the name with the
- * glob itself). Every name's answer is remembered: it depends on nothing but the name.
+ * Compiles `ignoredLoggers`; the entries were validated by the options schema. A name
+ * matches an entry when it, or one of its ancestors (`http.security` for
+ * `http.security.csrf`), is the entry or matches it as a glob (see `glob/`). Every name's
+ * answer is remembered: it depends on nothing but the name.
  */
 export function compileLoggerRule(patterns: readonly string[]): LoggerRule {
   const tests = patterns.map((pattern) => {
+    const prefix = `${pattern}.`;
     if (!isLoggerGlob(pattern)) {
-      const prefix = `${pattern}.`;
       return (name: string) => name === pattern || name.startsWith(prefix);
     }
-    const glob = picomatch.makeRe(pattern, GLOB_OPTIONS);
-    return (name: string) => name === pattern || glob.test(name);
+    // An ignored logger takes its children with it, whether it was named or matched.
+    const glob = compileGlob(pattern);
+    return (name: string) =>
+      name === pattern || name.startsWith(prefix) || glob.matchesSelfOrAncestor(name);
   });
   const answers = new Map<string, LoggerRuleMatch | null>();
 
@@ -78,6 +82,9 @@ export function compileLoggerRule(patterns: readonly string[]): LoggerRule {
   const matchName = (name: unknown): LoggerRuleMatch | undefined => {
     if (typeof name !== 'string' || name === '' || tests.length === 0) {
       return undefined;
+    }
+    if (name.length > MAX_REMEMBERED_NAME_LENGTH) {
+      return judge(name) ?? undefined;
     }
     let answer = answers.get(name);
     if (answer === undefined) {

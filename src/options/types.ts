@@ -31,9 +31,9 @@ export interface SentryEventFilterOptions {
    */
   userCausedExceptions?: readonly ExceptionMatcher[];
   /**
-   * Loggers whose events, breadcrumbs and log records are dropped: exact names, dot
-   * hierarchies (`"http.security"` covers `"http.security.csrf"`) or globs (`"worker.*"`).
-   * Names are case-sensitive. Mirrors `SENTRY_IGNORED_LOGGERS`.
+   * Loggers whose events, breadcrumbs and log records are dropped, with their children: exact
+   * names (`"http.security"` covers `"http.security.csrf"`) or globs (`"worker.*"`,
+   * `"*.security"`). Names are case-sensitive. Mirrors `SENTRY_IGNORED_LOGGERS`.
    * @default []
    */
   ignoredLoggers?: readonly string[];

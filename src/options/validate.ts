@@ -1,7 +1,7 @@
-import picomatch from 'picomatch/posix';
 import * as v from 'valibot';
 import { closest } from '../closest.ts';
 import { SentryEventFilterError } from '../errors.ts';
+import { globProblem } from '../match/glob/index.ts';
 import { isLoggerGlob } from '../match/logger.ts';
 import { DETECTOR_NAMES } from '../scrub/options.ts';
 import { describeValue } from './describe.ts';
@@ -318,10 +318,22 @@ function exceptionEntryMessage(input: unknown): string {
   if (isAsyncFunction(input)) {
     return `a predicate that returns a boolean, not an async function; ${SYNC_ONLY}`;
   }
+  if (input instanceof RegExp) {
+    // What Sentry's own `ignoreErrors` takes: it matches messages, which a predicate can do.
+    return (
+      `${EXCEPTION_ENTRY}; to match messages, write a predicate such as ` +
+      `\`(error) => ${truncatedSource(input)}.test(String(error?.message))\``
+    );
+  }
   if (typeof input === 'object' && input !== null) {
     return `${EXCEPTION_ENTRY}; pass the class itself, not an instance or a plain object`;
   }
   return EXCEPTION_ENTRY;
+}
+
+function truncatedSource(pattern: RegExp): string {
+  const source = String(pattern);
+  return source.length > 40 ? '/.../' : source;
 }
 
 /** Says what is wrong with a logger pattern, or `undefined` when nothing is. */
@@ -339,11 +351,8 @@ export function loggerPatternProblem(pattern: string): string | undefined {
     return 'dots only separate name parts, as in `http.security`';
   }
   if (isLoggerGlob(pattern)) {
-    try {
-      picomatch(pattern, { strictBrackets: true });
-    } catch (error) {
-      return `the glob is malformed (${(error as Error).message})`;
-    }
+    const problem = globProblem(pattern);
+    return problem === undefined ? undefined : `the glob is malformed: ${problem}`;
   }
   return undefined;
 }

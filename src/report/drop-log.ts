@@ -3,9 +3,10 @@ import { type DebugLogger, LOG_PREFIX } from '../debug.ts';
 import type { ItemKind } from './stats.ts';
 
 /**
- * A logger for drop notices: anything with an `info` method, such as `console`, or a pino,
- * winston or bunyan logger. Loggers with a `child` method are treated as structured loggers
- * and get the rule and event id as fields too.
+ * A logger for drop notices: anything with an `info` method, such as `console` or a pino or
+ * bunyan logger. Loggers with a `child` method are taken for structured loggers that read
+ * fields first, `info(fields, message)`, and get the rule and event id as fields too. Winston
+ * reads the message first: give it as `{ info: (line) => winston.info(line) }`.
  */
 export interface DropLogger {
   info(...args: never[]): unknown;

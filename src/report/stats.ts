@@ -51,6 +51,25 @@ export class StatsCounter {
     this.#countRule(rule, 'tagged');
   }
 
+  /** Takes back a tag counted for an event that was dropped later after all. */
+  untagged(rule: string): void {
+    const counts = this.#rules.get(rule);
+    const tagged = counts?.tagged;
+    if (counts === undefined || tagged === undefined || tagged === 0) {
+      return;
+    }
+
+    this.#tagged--;
+    if (tagged > 1) {
+      counts.tagged = tagged - 1;
+      return;
+    }
+    delete counts.tagged;
+    if (Object.keys(counts).length === 0) {
+      this.#rules.delete(rule);
+    }
+  }
+
   scrubbed(rule: string, count = 1): void {
     this.#scrubbed += count;
     this.#scrubbedByRule.set(rule, (this.#scrubbedByRule.get(rule) ?? 0) + count);

@@ -143,6 +143,38 @@ describe('a background worker', () => {
   });
 });
 
+describe('captured messages', () => {
+  it('are never judged by exception entries: only thrown values are', async () => {
+    const filter = new SentryEventFilter({
+      filteredOutExceptions: [(error) => error === 'cancelled'],
+      userCausedExceptions: [(error) => typeof error === 'string'],
+    });
+    initSentry(receiver, {
+      attachStacktrace: true,
+      integrations: [Sentry.captureConsoleIntegration({ levels: ['error'] }), filter.integration()],
+    });
+
+    Sentry.captureMessage('cancelled');
+    console.error('cancelled');
+    Sentry.captureException('cancelled');
+    Sentry.captureException('payment declined');
+    await flushAll();
+
+    const arrived = receiver
+      .events()
+      .map((event) => [
+        event.payload.message ?? event.payload.exception.values.at(-1).value,
+        event.payload.tags?.user_caused,
+      ]);
+    expect(arrived).toEqual([
+      ['cancelled', undefined],
+      ['cancelled', undefined],
+      ['payment declined', 'true'],
+    ]);
+    expect(discarded('event_processor', 'error')).toBe(1);
+  });
+});
+
 describe('loggers', () => {
   it('drops console captures when "console" is ignored, after the SDK names the logger', async () => {
     const filter = new SentryEventFilter({ ignoredLoggers: ['console'] });
@@ -156,6 +188,27 @@ describe('loggers', () => {
 
     expect(arrivedMessages()).toEqual(['captured directly']);
     expect(discarded('before_send', 'error')).toBe(1);
+  });
+
+  it('counts a user-caused console capture as dropped, never as tagged', async () => {
+    const filter = new SentryEventFilter({ ...TEAM_POLICY, ignoredLoggers: ['console'] });
+    initSentry(receiver, {
+      integrations: [Sentry.captureConsoleIntegration({ levels: ['error'] }), filter.integration()],
+    });
+
+    console.error(new ValidationError('postcode is invalid (expected test output)'));
+    Sentry.captureException(new ValidationError('house number is missing'));
+    await flushAll();
+
+    expect(arrivedMessages()).toEqual(['house number is missing']);
+    expect(receiver.events()[0]?.payload.tags).toMatchObject({ user_caused: 'true' });
+    expect(filter.stats()).toMatchObject({
+      tagged: 1,
+      rules: {
+        'userCausedExceptions: ValidationError': { tagged: 1 },
+        'ignoredLoggers: console': { dropped: 1 },
+      },
+    });
   });
 
   it('keeps console captures when "console" is not ignored', async () => {
@@ -238,14 +291,39 @@ describe('placement before Dedupe', () => {
 
     expect(arrivedMessages()).toEqual(['cache miss storm', 'cache miss storm']);
   });
+
+  it('cannot keep console captures from Dedupe: their logger is only known after it ran', async () => {
+    const filter = new SentryEventFilter({ ignoredLoggers: ['console'] });
+    initSentry(receiver, {
+      integrations: (defaults) => [
+        filter.integration(),
+        ...defaults,
+        Sentry.dedupeIntegration(),
+        Sentry.captureConsoleIntegration({ levels: ['error'] }),
+      ],
+    });
+
+    captureSequence(['repeat', 'repeat', 'console', 'repeat']);
+    await flushAll();
+
+    // The second error is a duplicate; the third is not, for Dedupe remembered the console
+    // error, which was dropped only right before beforeSend.
+    expect(arrivedMessages()).toEqual(['cache miss storm', 'cache miss storm']);
+    expect(discarded('event_processor', 'error')).toBe(1);
+    expect(discarded('before_send', 'error')).toBe(1);
+  });
 });
 
 /**
  * Captures errors with identical messages and stack traces for each "repeat" (the SDK skips
  * an error object it has seen, so each is a new object thrown from the same place).
  */
-function captureSequence(kinds: ('repeat' | 'cancel')[]): void {
+function captureSequence(kinds: ('repeat' | 'cancel' | 'console')[]): void {
   for (const kind of kinds) {
+    if (kind === 'console') {
+      console.error(new Error('console noise (expected test output)'));
+      continue;
+    }
     const error =
       kind === 'repeat' ? new Error('cache miss storm') : new AuthCancelledError('closed');
     Sentry.captureException(error);

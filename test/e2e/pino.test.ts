@@ -65,6 +65,21 @@ describe('pino loggers', () => {
     expect(discarded('before_send', 'log_item')).toBe(stats.dropped.log);
   });
 
+  it('names child loggers by the name they bind, or the one they inherit', async () => {
+    const http = pino({ name: 'http' }, silent());
+    const csrf = http.child({ name: 'http.security.csrf' });
+    const forms = csrf.child({ module: 'forms' });
+
+    http.error({ err: new Error('socket hang up') }, 'upstream failed');
+    csrf.error({ err: new Error('csrf token mismatch') }, 'rejected form post');
+    forms.warn('origin header missing');
+    await flushAll();
+
+    const messages = receiver.events().map((event) => event.payload.exception.values.at(-1).value);
+    expect(messages).toEqual(['socket hang up']);
+    expect(receiver.logs().map((log) => log.body)).toEqual(['upstream failed']);
+  });
+
   it('never turns a drop notice written through pino into a log record or event', async () => {
     const before = filter.stats().rules.ownLine?.dropped ?? 0;
 

@@ -96,6 +96,28 @@ describe('filteredOutExceptions', () => {
       expect(isDropped({ filteredOutExceptions: [Anonymous] }, new Error('x'))).toBe(false);
     });
 
+    it('treats names of up to three characters as minified, whatever their case', () => {
+      // esbuild gives a large bundle's classes three-character names such as `Aat` or `B9t`.
+      const makeAat = () => class Aat extends Error {};
+      const First = makeAat();
+      const Second = makeAat();
+      const foreign = vm.runInNewContext('class B9t extends Error {}; new B9t("x")') as unknown;
+      const Local = (() => class B9t extends Error {})();
+      const serialized = errorEvent(new Error('x'), {
+        exception: { values: [{ type: 'Aat', value: 'x' }] },
+      });
+      // Four characters are beyond what a minifier reaches: a second copy still matches.
+      const makeAuth = () => class Auth extends Error {};
+      const AuthOne = makeAuth();
+      const AuthTwo = makeAuth();
+
+      expect(isDropped({ filteredOutExceptions: [First] }, new Second('x'))).toBe(false);
+      expect(isDropped({ filteredOutExceptions: [Local] }, foreign)).toBe(false);
+      expect(isDropped({ filteredOutExceptions: [First] }, undefined, serialized)).toBe(false);
+      expect(isDropped({ filteredOutExceptions: [AuthOne] }, new AuthTwo('x'))).toBe(true);
+      expect(isDropped({ filteredOutExceptions: ['Aat'] }, new First('x'))).toBe(true);
+    });
+
     it('matches by exception type on serialized events, when no live error is at hand', () => {
       const filter = new SentryEventFilter({
         filteredOutExceptions: [AuthCancelledError],
@@ -227,6 +249,28 @@ describe('filteredOutExceptions', () => {
       expect(result).not.toBeNull();
       expect(unhandled).toEqual([]);
       expect(filter.stats().failures).toBe(1);
+    });
+
+    it('are never asked about captured messages, which are not thrown values', () => {
+      const seen: unknown[] = [];
+      const filter = new SentryEventFilter({
+        filteredOutExceptions: [(error) => seen.push(error) > 0 && error === 'cancelled'],
+        sensitiveLoggingEnabled: true,
+      });
+      // As the SDK hands over captureMessage('cancelled'): the message as originalException,
+      // and with attachStacktrace an exception without a type that carries the stack.
+      const hint: EventHint = { originalException: 'cancelled' };
+      const message: Event = { message: 'cancelled', level: 'info' };
+      const withStack: Event = {
+        ...message,
+        exception: { values: [{ value: 'cancelled', mechanism: { type: 'generic' } }] },
+      };
+      const thrown = errorEvent('cancelled');
+
+      expect(filter.beforeSend(message, hint)).not.toBeNull();
+      expect(filter.beforeSend(withStack, hint)).not.toBeNull();
+      expect(filter.beforeSend(thrown, hint)).toBeNull();
+      expect(seen).toEqual(['cancelled']);
     });
 
     it('count as no match when they throw, are reported once, and never break the app', () => {

@@ -38,6 +38,46 @@ describe('ignoredLoggers', () => {
     });
   });
 
+  describe.each([
+    // pattern, logger name, dropped
+    ['worker.*', 'worker.email/smtp', false],
+    ['worker.**', 'worker.email/smtp', true],
+    ['a?b', 'a/b', false],
+    ['db.[a-c]', 'db.b', true],
+    ['db.[a-c]', 'db.d', false],
+    ['db.[!a-c]', 'db.d', true],
+    ['db.[^a-c]', 'db.a', false],
+    ['db.[]x]', 'db.]', true],
+    ['{cron,{queue,jobs}}.beat', 'jobs.beat', true],
+    ['{cron,{queue,jobs}}.beat', 'queue.beat', true],
+    ['{cron,}beat', 'beat', true],
+    ['metrics\\*', 'metrics*', true],
+    ['metrics\\*', 'metrics.cpu', false],
+    ['[.]x', '.x', true],
+    // An ignored logger takes its children with it, matched by a glob as by a name.
+    ['*.security', 'http.security.csrf', true],
+    ['*.security', 'http.securityaudit', false],
+    ['{cron,queue}.heartbeat', 'queue.heartbeat.late', true],
+    ['db.[ab]', 'db.a.pool', true],
+    ['db.[ab]', 'db.ab', false],
+    ['w?rker', 'worker.retry', true],
+    ['w?rker', 'workers', false],
+  ])('glob %s against %s', (pattern, name, dropped) => {
+    it(dropped ? 'drops the event' : 'keeps the event', () => {
+      expect(isEventDropped([pattern], loggerEvent(name))).toBe(dropped);
+    });
+  });
+
+  it('matches globs against long names in one pass, however many stars they have', () => {
+    // A backtracking regular expression for these globs would not finish on these names.
+    const names = ['a'.repeat(50_000), 'a.'.repeat(25_000), `${'a.'.repeat(25_000)}x`];
+    const filter = filterWith({ ignoredLoggers: ['*a*a*a*a*a*b', '*.*.*.*.y', '*.*.*.*.x'] });
+
+    const dropped = names.map((name) => filter.check(loggerEvent(name)).droppedBy);
+
+    expect(dropped).toEqual([undefined, undefined, 'ignoredLoggers: *.*.*.*.x']);
+  });
+
   it('keeps events without a logger or with an empty one', () => {
     expect(isEventDropped(['http.security'], { message: 'x' })).toBe(false);
     expect(isEventDropped(['http.security'], loggerEvent(''))).toBe(false);

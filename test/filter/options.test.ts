@@ -61,6 +61,12 @@ describe('options validation', () => {
       /exception class.*class name string.*predicate/,
     ],
     [
+      'a regular expression, as Sentry ignoreErrors takes',
+      { filteredOutExceptions: [/timed out/] },
+      'filteredOutExceptions[0]',
+      /got \/timed out\/; expected .*to match messages, write a predicate such as `\(error\) => \/timed out\/\.test/,
+    ],
+    [
       'Object as an exception class',
       { filteredOutExceptions: [Object] },
       'filteredOutExceptions[0]',
@@ -84,6 +90,48 @@ describe('options validation', () => {
       { ignoredLoggers: ['worker.[a-z'] },
       'ignoredLoggers[0]',
       /glob is malformed/,
+    ],
+    [
+      'an extended glob',
+      { ignoredLoggers: ['@(cron|queue).*'] },
+      'ignoredLoggers[0]',
+      /extended globs such as `@\(a\|b\)` are not supported; braces are: `\{a,b\}`/,
+    ],
+    [
+      'a glob with a stray brace',
+      { ignoredLoggers: ['worker.*}'] },
+      'ignoredLoggers[0]',
+      /a `\}` without its `\{`/,
+    ],
+    [
+      'braces with one alternative',
+      { ignoredLoggers: ['{worker}.*'] },
+      'ignoredLoggers[0]',
+      /braces need two alternatives or more/,
+    ],
+    [
+      'a glob ending in a lone backslash',
+      { ignoredLoggers: ['worker.*\\'] },
+      'ignoredLoggers[0]',
+      /ends with a `\\` that escapes nothing/,
+    ],
+    [
+      'a backwards range',
+      { ignoredLoggers: ['db.[z-a]'] },
+      'ignoredLoggers[0]',
+      /the range `z-a` runs backwards/,
+    ],
+    [
+      'a POSIX character class',
+      { ignoredLoggers: ['[[:alpha:]]*'] },
+      'ignoredLoggers[0]',
+      /character classes such as `\[\[:alpha:\]\]` are not supported/,
+    ],
+    [
+      'braces that stand for too many names',
+      { ignoredLoggers: ['{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}'] },
+      'ignoredLoggers[0]',
+      /braces stand for more than 256 names/,
     ],
     ['a logger name that is not a string', { ignoredLoggers: [42] }, 'ignoredLoggers[0]', /got 42/],
     [

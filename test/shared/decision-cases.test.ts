@@ -82,6 +82,27 @@ describe('case 04: thrown values that are not errors', () => {
     },
   );
 
+  it('leaves no promise rejection unhandled, the thrown promise included', async () => {
+    expect(fieldCase.expect.no_unhandled_rejection).toBe(true);
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', listener);
+    try {
+      for (const input of caseInputs(fieldCase)) {
+        const filter = filterFor(fieldCase, input);
+        await runInput(filter, input, { originalException: originals[input.label] });
+      }
+      // Node reports an unhandled rejection once the microtasks of the turn have run.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+
+    expect(unhandled).toEqual([]);
+  });
+
   it.each(caseInputs(fieldCase).map((input) => [input.label, input] as const))(
     '%s never throws with an undefined or empty hint',
     async (_label, input) => {
