@@ -110,6 +110,10 @@ describe('creditCard', () => {
     ['4111111111111111', F],
     ['amex 3782 822463 10005', `amex ${F}`],
     ['mc 5555555555554444 and visa 4012888888881881', `mc ${F} and visa ${F}`],
+    // A number joined to a word next to the card belongs to that word, not to the card.
+    ['paid with 4111111111111111 3rd time', `paid with ${F} 3rd time`],
+    ['ref A1 4111 1111 1111 1111', `ref A1 ${F}`],
+    ['card 4111-1111-1111-1111 2x', `card ${F} 2x`],
     [
       `19 digits ${(withLuhnDigit('411111111111111100').match(/.{1,4}/g) as string[]).join(' ')}`,
       `19 digits ${F}`,
@@ -123,6 +127,7 @@ describe('creditCard', () => {
     'luhn fails 4111 1111 1111 1112',
     'timestamp 1714564800123',
     'id x4111111111111111',
+    'id 4111111111111111x',
     'run 4111 1111 1111 1111 4111 1111 1111 1111 4111 1111 1111 1111 4111 1111 1111 1111 4',
     'phone 555 1234 5678',
     '4111 1111',
