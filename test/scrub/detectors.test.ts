@@ -114,6 +114,7 @@ describe('creditCard', () => {
     ['paid with 4111111111111111 3rd time', `paid with ${F} 3rd time`],
     ['ref A1 4111 1111 1111 1111', `ref A1 ${F}`],
     ['card 4111-1111-1111-1111 2x', `card ${F} 2x`],
+    ['total 12.50 4111111111111111', `total 12.50 ${F}`],
     [
       `19 digits ${(withLuhnDigit('411111111111111100').match(/.{1,4}/g) as string[]).join(' ')}`,
       `19 digits ${F}`,
@@ -128,6 +129,10 @@ describe('creditCard', () => {
     'timestamp 1714564800123',
     'id x4111111111111111',
     'id 4111111111111111x',
+    // Decimal fractions: a sample rate in a baggage header, a price.
+    'sentry-sample_rand=0.4111111111111111,sentry-sample_rate=1',
+    'price 12.4111111111111111',
+    '4111111111111111.25',
     'run 4111 1111 1111 1111 4111 1111 1111 1111 4111 1111 1111 1111 4111 1111 1111 1111 4',
     'phone 555 1234 5678',
     '4111 1111',

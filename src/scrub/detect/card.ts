@@ -25,8 +25,8 @@ export const detectCard: Detector = (text, start, _context, findings) => {
     return runEnd;
   }
 
-  // A group joined to a word belongs to it (`A1`, `3rd`), not to a card; the groups next to it
-  // may still be one (`x1 4111 1111 ...`).
+  // A group joined to a word or a decimal point belongs to it (`A1`, `3rd`, the fraction of
+  // `0.5497...`), not to a card; the groups next to it may still be one (`x1 4111 1111 ...`).
   const from = firstFreeGroup(text, runStart, runEnd);
   const to = isJoinedAfter(text, runEnd) ? beforeLastGroup(text, from, runEnd) : runEnd;
   if (to <= from) {
@@ -91,6 +91,10 @@ const GROUPED_CODE_HEAD = 4;
 
 /** Where the groups that can start a card begin: after a group joined to what precedes it. */
 function firstFreeGroup(text: string, runStart: number, runEnd: number): number {
+  const before = text.charCodeAt(runStart - 1);
+  if (before === 46 && isDigit(text.charCodeAt(runStart - 2))) {
+    return afterFirstGroup(text, runStart, runEnd);
+  }
   if (!isWordAt(text, runStart - 1)) {
     return runStart;
   }
@@ -112,7 +116,10 @@ function firstFreeGroup(text: string, runStart: number, runEnd: number): number 
 }
 
 function isJoinedAfter(text: string, runEnd: number): boolean {
-  return isWordAt(text, runEnd);
+  return (
+    isWordAt(text, runEnd) ||
+    (text.charCodeAt(runEnd) === 46 && isDigit(text.charCodeAt(runEnd + 1)))
+  );
 }
 
 // Where the second group of the run starts (`end` when there is none).
