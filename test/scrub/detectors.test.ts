@@ -289,6 +289,13 @@ describe('urlParameters', () => {
       'redirect=https%3A%2F%2Fx.example.com%3Fsession_token%3DST-1',
       `redirect=https%3A%2F%2Fx.example.com%3Fsession_token%3D${F}`,
     ],
+    // The names of a URL inside a parameter start after the encoded `?` or `&`.
+    [
+      'next=https%3A%2F%2Fx.example.com%2F%3Fapi_key%3DAK-1',
+      `next=https%3A%2F%2Fx.example.com%2F%3Fapi_key%3D${F}`,
+    ],
+    ['next=%2Fcb%3Fpage%3D2%26sig%3DS-1', `next=%2Fcb%3Fpage%3D2%26sig%3D${F}`],
+    ['next=%2Fcb%3Fsig%3DS-1%26page%3D2&a=1', `next=%2Fcb%3Fsig%3D${F}%26page%3D2&a=1`],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
   });
