@@ -300,6 +300,26 @@ describe('urlParameters', () => {
     expect(scrubText(input)).toBe(output);
   });
 
+  // Values of parameters with innocent names are read decoded: `+` is a space, `%XX` the
+  // character, so what every other detector finds is found in them too.
+  it.each([
+    ['note=Bearer+abcDEF123456ghiJKL789&page=2', `note=Bearer+${F}&page=2`],
+    [
+      'key=-----BEGIN+RSA+PRIVATE+KEY-----%0AMIIabc%0A-----END+RSA+PRIVATE+KEY-----',
+      `key=-----BEGIN+RSA+PRIVATE+KEY-----${F}-----END+RSA+PRIVATE+KEY-----`,
+    ],
+    [
+      'hook=https%3A%2F%2Fhooks.slack.com%2Fservices%2FT00000000%2FB00000000%2FXXXXXXXXXXXXXXXX',
+      `hook=https%3A%2F%2Fhooks.slack.com%2Fservices%2F${F}`,
+    ],
+    ['/pay?q=4111+1111+1111+1111&page=2', `/pay?q=${F}&page=2`],
+    ['?q=contact+jane.doe%40example.com+now', `?q=contact+${F}+now`],
+    ['?peer=2001%3Adb8%3A%3A1', `?peer=${F}`],
+    ['a=1&iban=DE89%203704%200044%200532%200130%2000', `a=1&iban=${F}`],
+  ])('%s', (input, output) => {
+    expect(scrubText(input)).toBe(output);
+  });
+
   it('keeps the URL parseable', () => {
     const url = new URL(scrubText('https://x.example.com/a?access_token=AT-1&limit=20'));
     expect(url.searchParams.get('access_token')).toBe(F);
@@ -310,6 +330,8 @@ describe('urlParameters', () => {
     'https://x.example.com/a?page=2&sort=desc',
     'https://x.example.com/a?token=[Filtered]',
     'https://x.example.com/a?max_tokens=4096',
+    'https://x.example.com/search?q=hello+world%21&page=2',
+    'https://x.example.com/a?at=2024-01-01T10%3A00%3A00%2B01%3A00',
   ])('leaves %s', (input) => {
     expect(scrubText(input)).toBe(input);
   });

@@ -3,6 +3,9 @@ import { DETECTOR_RULES } from '../rules.ts';
 import { CREDENTIAL, HEX, isIn, KEY, LETTER, skipBackward, skipForward } from './chars.ts';
 import type { DetectContext, Findings } from './types.ts';
 
+// No detector finds anything in fewer characters (see `MIN_SCANNED` in text-scanner.ts).
+const MIN_SCANNED = 6;
+
 // A key name in text is short; longer runs of name characters are not keys.
 const MAX_KEY = 64;
 
@@ -51,13 +54,13 @@ export function findPair(
   const keyEnd = nameEnd(text, at);
   const keyStart = nameStart(text, keyEnd);
   if (keyEnd - keyStart < 2 || keyEnd - keyStart > MAX_KEY || !hasStem(text, keyStart, keyEnd)) {
-    return valueFrom;
+    return scanEncodedValue(text, at, valueFrom, keyStart, context, findings);
   }
 
   const key = decodeBrackets(text.slice(keyStart, keyEnd));
   const verdict = context.classify(key);
   if (verdict !== KeyVerdict.Secret && verdict !== KeyVerdict.Custom) {
-    return valueFrom;
+    return scanEncodedValue(text, at, valueFrom, keyStart, context, findings);
   }
 
   const inUrl = separator !== 58 && isParameterStart(text, keyStart);
@@ -88,6 +91,47 @@ export function findPair(
   context.state.pairValueEnd = end;
   return Math.max(start, valueFrom);
 }
+
+/**
+ * The value of a URL or form parameter whose name says nothing may still hold a secret,
+ * percent-encoded, which the detectors cannot read as it is: `note=Bearer+abc...`,
+ * `hook=https%3A%2F%2Fhooks.slack.com%2Fservices%2F...`, `key=-----BEGIN+PRIVATE+KEY-----...`.
+ * Such a value is decoded and read by every detector; what they find is replaced in place.
+ * Returns where scanning resumes: after the value when something was found in it.
+ */
+function scanEncodedValue(
+  text: string,
+  at: number,
+  valueFrom: number,
+  keyStart: number,
+  context: DetectContext,
+  findings: Findings,
+): number {
+  const { scanEncoded } = context;
+  if (scanEncoded === undefined || text.charCodeAt(at) !== 61 || valueFrom !== at + 1) {
+    return valueFrom;
+  }
+  if (!isParameterStart(text, keyStart)) {
+    return valueFrom;
+  }
+  // Most values hold no `+` and no `%`: they are read once, natively, and left.
+  UNENCODED_URL_VALUE.lastIndex = valueFrom;
+  UNENCODED_URL_VALUE.test(text);
+  const code = text.charCodeAt(UNENCODED_URL_VALUE.lastIndex);
+  if (code !== 43 && code !== 37) {
+    return valueFrom;
+  }
+  URL_VALUE.lastIndex = UNENCODED_URL_VALUE.lastIndex;
+  URL_VALUE.test(text);
+  const end = URL_VALUE.lastIndex;
+  if (end - valueFrom < MIN_SCANNED) {
+    return valueFrom;
+  }
+  return scanEncoded(text, valueFrom, end, findings) ? end : valueFrom;
+}
+
+// A URL value (see `URL_VALUE`) up to its first `+` or `%`.
+const UNENCODED_URL_VALUE = /[^\t\n\r "&'),;<>\]`}#+%]*/y;
 
 // Whether `text.slice(start, end)` holds no secret: a placeholder or the replacement. Most
 // values are neither by their first character, and are not cut out of the text.
