@@ -46,6 +46,10 @@ describe('ipAddress', () => {
     ['[2001:db8:85a3:8d3:1319:8a2e:370:7348]:443', `[${F}]:443`],
     ['mapped ::ffff:203.0.113.9 ok', `mapped ${F} ok`],
     ['fe80::1%eth0', `${F}%eth0`],
+    // After a name and a colon.
+    ['ip:2001:db8::1', `ip:${F}`],
+    ['remote_addr:2001:db8:85a3::8a2e:370:7334 closed', `remote_addr:${F} closed`],
+    ['via:fe80::1%eth0', `via:${F}%eth0`],
     // A path segment, not a product's version.
     ['GET /hosts/10.1.2.3/status', `GET /hosts/${F}/status`],
     ['GET /hosts/10.1.2.3 failed', `GET /hosts/${F} failed`],
