@@ -235,6 +235,8 @@ describe('authorizationCredentials', () => {
     ['sent Bearer opaque-EXAMPLE-token-1 upstream', `sent Bearer ${F} upstream`],
     ['bearer abcdefghijklmnopqrstuvwxyz', `bearer ${F}`],
     ['Basic YWRtaW46RVhBTVBMRQ==', `Basic ${F}`],
+    ['Basic YWRtaW46RVhBTVBMRQ=== (padded once too often)', `Basic ${F} (padded once too often)`],
+    ['Basic YWRtaW46RVhBTVBMRQ==/login', `Basic ${F}`],
     ['Negotiate YIIGhgYGKwYBBQUCoIIGejCCBnag', `Negotiate ${F}`],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
