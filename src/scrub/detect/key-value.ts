@@ -3,9 +3,6 @@ import { DETECTOR_RULES } from '../rules.ts';
 import { CREDENTIAL, HEX, isIn, KEY, LETTER, skipBackward, skipForward } from './chars.ts';
 import type { DetectContext, Findings } from './types.ts';
 
-// No detector finds anything in fewer characters (see `MIN_SCANNED` in text-scanner.ts).
-const MIN_SCANNED = 6;
-
 // A key name in text is short; longer runs of name characters are not keys.
 const MAX_KEY = 64;
 
@@ -124,9 +121,6 @@ function scanEncodedValue(
   URL_VALUE.lastIndex = UNENCODED_URL_VALUE.lastIndex;
   URL_VALUE.test(text);
   const end = URL_VALUE.lastIndex;
-  if (end - valueFrom < MIN_SCANNED) {
-    return valueFrom;
-  }
   return scanEncoded(text, valueFrom, end, findings) ? end : valueFrom;
 }
 

@@ -84,6 +84,10 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
   // Reads percent-encoded parameter values decoded; made at the first one.
   let decodedScanner: TextScanner | undefined;
   const scanEncoded = (text: string, start: number, end: number, found: Findings): boolean => {
+    // Decoding never makes a value longer.
+    if (end - start < MIN_SCANNED) {
+      return false;
+    }
     const decoded = decodeParameter(text, start, end);
     if (decoded === undefined) {
       return false;
