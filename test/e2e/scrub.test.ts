@@ -167,6 +167,69 @@ describe('an Express 5 service', () => {
   });
 });
 
+describe('a form post', () => {
+  // Percent-encoded values under innocent names: a private key, a Bearer token and a webhook URL.
+  const ENCODED = {
+    keyBody: 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-EXAMPLE',
+    bearer: 'opaque-EXAMPLE-token-13',
+    hook: 'T0000EXAMPLE/B0000EXAMPLE/XXXXXXXXXXXXXXXXEXAMPLE',
+  } as const;
+
+  it('sends no secret that is percent-encoded in the body or the query string', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, {
+      integrations: [
+        Sentry.httpIntegration(),
+        Sentry.expressIntegration(),
+        Sentry.requestDataIntegration(),
+        filter.integration(),
+      ],
+    });
+    const app = express();
+    app.use(express.urlencoded({ extended: false }));
+    app.post('/import', () => {
+      throw new Error('import failed');
+    });
+    Sentry.setupExpressErrorHandler(app);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+
+    const key = `-----BEGIN PRIVATE KEY-----\n${ENCODED.keyBody}\n-----END PRIVATE KEY-----`;
+    const next = `https://hooks.slack.com/services/${ENCODED.hook}`;
+    const response = await fetch(
+      `http://127.0.0.1:${port}/import?next=${encodeURIComponent(next)}&page=2`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          user: 'jane',
+          key,
+          note: `Bearer ${ENCODED.bearer}`,
+        }).toString(),
+      },
+    );
+    await receiver.waitFor(() => receiver.events().length > 0);
+    await flushAll();
+    server.close();
+
+    expect(response.status).toBe(500);
+    const raw = receiver.rawText();
+    for (const [name, secret] of Object.entries(ENCODED)) {
+      expect(raw.includes(secret), `${name} (${secret}) was sent`).toBe(false);
+    }
+    const request = receiver.events().at(-1)?.payload.request;
+    const body = new URLSearchParams(request.data);
+    expect(body.get('user')).toBe('jane');
+    expect(body.get('note')).toBe('Bearer [Filtered]');
+    expect(body.get('key')).toBe('-----BEGIN PRIVATE KEY-----[Filtered]-----END PRIVATE KEY-----');
+    expect(new URLSearchParams(request.query_string).get('next')).toBe(
+      'https://hooks.slack.com/services/[Filtered]',
+    );
+    expect(new URL(request.url).pathname).toBe('/import');
+  });
+});
+
 describe('spans and log records', () => {
   it('sends streamed span attributes and log records without any secret', async () => {
     const filter = new SentryEventFilter();

@@ -46,6 +46,10 @@ describe('ipAddress', () => {
     ['[2001:db8:85a3:8d3:1319:8a2e:370:7348]:443', `[${F}]:443`],
     ['mapped ::ffff:203.0.113.9 ok', `mapped ${F} ok`],
     ['fe80::1%eth0', `${F}%eth0`],
+    // After a name and a colon.
+    ['ip:2001:db8::1', `ip:${F}`],
+    ['remote_addr:2001:db8:85a3::8a2e:370:7334 closed', `remote_addr:${F} closed`],
+    ['via:fe80::1%eth0', `via:${F}%eth0`],
     // A path segment, not a product's version.
     ['GET /hosts/10.1.2.3/status', `GET /hosts/${F}/status`],
     ['GET /hosts/10.1.2.3 failed', `GET /hosts/${F} failed`],
@@ -110,6 +114,11 @@ describe('creditCard', () => {
     ['4111111111111111', F],
     ['amex 3782 822463 10005', `amex ${F}`],
     ['mc 5555555555554444 and visa 4012888888881881', `mc ${F} and visa ${F}`],
+    // A number joined to a word next to the card belongs to that word, not to the card.
+    ['paid with 4111111111111111 3rd time', `paid with ${F} 3rd time`],
+    ['ref A1 4111 1111 1111 1111', `ref A1 ${F}`],
+    ['card 4111-1111-1111-1111 2x', `card ${F} 2x`],
+    ['total 12.50 4111111111111111', `total 12.50 ${F}`],
     [
       `19 digits ${(withLuhnDigit('411111111111111100').match(/.{1,4}/g) as string[]).join(' ')}`,
       `19 digits ${F}`,
@@ -123,6 +132,11 @@ describe('creditCard', () => {
     'luhn fails 4111 1111 1111 1112',
     'timestamp 1714564800123',
     'id x4111111111111111',
+    'id 4111111111111111x',
+    // Decimal fractions: a sample rate in a baggage header, a price.
+    'sentry-sample_rand=0.4111111111111111,sentry-sample_rate=1',
+    'price 12.4111111111111111',
+    '4111111111111111.25',
     'run 4111 1111 1111 1111 4111 1111 1111 1111 4111 1111 1111 1111 4111 1111 1111 1111 4',
     'phone 555 1234 5678',
     '4111 1111',
@@ -221,6 +235,8 @@ describe('authorizationCredentials', () => {
     ['sent Bearer opaque-EXAMPLE-token-1 upstream', `sent Bearer ${F} upstream`],
     ['bearer abcdefghijklmnopqrstuvwxyz', `bearer ${F}`],
     ['Basic YWRtaW46RVhBTVBMRQ==', `Basic ${F}`],
+    ['Basic YWRtaW46RVhBTVBMRQ=== (padded once too often)', `Basic ${F} (padded once too often)`],
+    ['Basic YWRtaW46RVhBTVBMRQ==/login', `Basic ${F}`],
     ['Negotiate YIIGhgYGKwYBBQUCoIIGejCCBnag', `Negotiate ${F}`],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
@@ -279,6 +295,33 @@ describe('urlParameters', () => {
       'redirect=https%3A%2F%2Fx.example.com%3Fsession_token%3DST-1',
       `redirect=https%3A%2F%2Fx.example.com%3Fsession_token%3D${F}`,
     ],
+    // The names of a URL inside a parameter start after the encoded `?` or `&`.
+    [
+      'next=https%3A%2F%2Fx.example.com%2F%3Fapi_key%3DAK-1',
+      `next=https%3A%2F%2Fx.example.com%2F%3Fapi_key%3D${F}`,
+    ],
+    ['next=%2Fcb%3Fpage%3D2%26sig%3DS-1', `next=%2Fcb%3Fpage%3D2%26sig%3D${F}`],
+    ['next=%2Fcb%3Fsig%3DS-1%26page%3D2&a=1', `next=%2Fcb%3Fsig%3D${F}%26page%3D2&a=1`],
+  ])('%s', (input, output) => {
+    expect(scrubText(input)).toBe(output);
+  });
+
+  // Values of parameters with innocent names are read decoded: `+` is a space, `%XX` the
+  // character, so what every other detector finds is found in them too.
+  it.each([
+    ['note=Bearer+abcDEF123456ghiJKL789&page=2', `note=Bearer+${F}&page=2`],
+    [
+      'key=-----BEGIN+RSA+PRIVATE+KEY-----%0AMIIabc%0A-----END+RSA+PRIVATE+KEY-----',
+      `key=-----BEGIN+RSA+PRIVATE+KEY-----${F}-----END+RSA+PRIVATE+KEY-----`,
+    ],
+    [
+      'hook=https%3A%2F%2Fhooks.slack.com%2Fservices%2FT00000000%2FB00000000%2FXXXXXXXXXXXXXXXX',
+      `hook=https%3A%2F%2Fhooks.slack.com%2Fservices%2F${F}`,
+    ],
+    ['/pay?q=4111+1111+1111+1111&page=2', `/pay?q=${F}&page=2`],
+    ['?q=contact+jane.doe%40example.com+now', `?q=contact+${F}+now`],
+    ['?peer=2001%3Adb8%3A%3A1', `?peer=${F}`],
+    ['a=1&iban=DE89%203704%200044%200532%200130%2000', `a=1&iban=${F}`],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
   });
@@ -293,6 +336,8 @@ describe('urlParameters', () => {
     'https://x.example.com/a?page=2&sort=desc',
     'https://x.example.com/a?token=[Filtered]',
     'https://x.example.com/a?max_tokens=4096',
+    'https://x.example.com/search?q=hello+world%21&page=2',
+    'https://x.example.com/a?at=2024-01-01T10%3A00%3A00%2B01%3A00',
   ])('leaves %s', (input) => {
     expect(scrubText(input)).toBe(input);
   });

@@ -87,6 +87,24 @@ describe('request', () => {
     expect((form.request as any).data).toBe(`user=jane&password=${F}&x=%40`);
   });
 
+  it('reads the values of a form body, a query string and a URL decoded', () => {
+    const pem = '-----BEGIN+PRIVATE+KEY-----%0AMIIabc%0A-----END+PRIVATE+KEY-----';
+    const { event } = scrubEvent({
+      request: {
+        url: 'https://x.example.com/a?note=Bearer+abcDEF123456ghiJKL789',
+        query_string: 'note=Bearer+abcDEF123456ghiJKL789&page=2',
+        data: `user=jane&key=${pem}&card=4111+1111+1111+1111`,
+      },
+    });
+    const request = event.request as any;
+    expect(request.url).toBe(`https://x.example.com/a?note=Bearer+${F}`);
+    expect(request.query_string).toBe(`note=Bearer+${F}&page=2`);
+    expect(request.data).toBe(
+      `user=jane&key=-----BEGIN+PRIVATE+KEY-----${F}-----END+PRIVATE+KEY-----&card=${F}`,
+    );
+    expect(new URLSearchParams(request.data).get('user')).toBe('jane');
+  });
+
   it('walks a body given as an object', () => {
     const { event: body } = scrubEvent({ request: { data: { card: { cvv: 123 }, note: 'ok' } } });
     expect((body.request as any).data).toEqual({ card: { cvv: F }, note: 'ok' });

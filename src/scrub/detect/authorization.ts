@@ -51,9 +51,13 @@ function isCredential(scheme: string, credential: string): boolean {
   }
 }
 
+// Read without its padding and what follows it, so that a credential padded once too often or
+// run into the next character (`...RQ===`, `...RQ==/`) is still recognised.
+const BASE64_DIGITS = /^[A-Za-z0-9+/]*/;
+
 function decodesToPair(credential: string): boolean {
   try {
-    return atob(credential).includes(':');
+    return atob((BASE64_DIGITS.exec(credential) as RegExpExecArray)[0]).includes(':');
   } catch {
     return false;
   }

@@ -21,11 +21,19 @@ const GROUPS = new Int32Array(3 * MAX_GROUPS);
 export const detectCard: Detector = (text, start, _context, findings) => {
   const runStart = digitRunStart(text, start);
   const runEnd = digitRunEnd(text, start);
-  if (runEnd - runStart > MAX_RUN || isWordAt(text, runStart - 1) || isWordAt(text, runEnd)) {
+  if (runEnd - runStart > MAX_RUN) {
     return runEnd;
   }
 
-  const count = splitGroups(text, runStart, runEnd);
+  // A group joined to a word or a decimal point belongs to it (`A1`, `3rd`, the fraction of
+  // `0.5497...`), not to a card; the groups next to it may still be one (`x1 4111 1111 ...`).
+  const from = firstFreeGroup(text, runStart, runEnd);
+  const to = isJoinedAfter(text, runEnd) ? beforeLastGroup(text, from, runEnd) : runEnd;
+  if (to <= from) {
+    return runEnd;
+  }
+
+  const count = splitGroups(text, from, to);
   let first = 0;
   while (first < count) {
     const last = cardEndingAt(text, count, first);
@@ -75,6 +83,67 @@ function digitRunEnd(text: string, from: number): number {
     end--;
   }
   return end;
+}
+
+// A code grouped in fours that starts with letters (`DE89 3704 0044 ...`, an IBAN that failed
+// its checksum) is one number, not a word and a card.
+const GROUPED_CODE_HEAD = 4;
+
+/** Where the groups that can start a card begin: after a group joined to what precedes it. */
+function firstFreeGroup(text: string, runStart: number, runEnd: number): number {
+  const before = text.charCodeAt(runStart - 1);
+  if (before === 46 && isDigit(text.charCodeAt(runStart - 2))) {
+    return afterFirstGroup(text, runStart, runEnd);
+  }
+  if (!isWordAt(text, runStart - 1)) {
+    return runStart;
+  }
+
+  let wordStart = runStart - 1;
+  while (
+    wordStart > 0 &&
+    runStart - wordStart < GROUPED_CODE_HEAD &&
+    isWordAt(text, wordStart - 1)
+  ) {
+    wordStart--;
+  }
+  let groupEnd = runStart;
+  while (groupEnd < runEnd && isDigit(text.charCodeAt(groupEnd))) {
+    groupEnd++;
+  }
+  const isCodeHead = groupEnd - wordStart === GROUPED_CODE_HEAD && !isWordAt(text, wordStart - 1);
+  return isCodeHead ? runEnd : afterFirstGroup(text, runStart, runEnd);
+}
+
+function isJoinedAfter(text: string, runEnd: number): boolean {
+  return (
+    isWordAt(text, runEnd) ||
+    (text.charCodeAt(runEnd) === 46 && isDigit(text.charCodeAt(runEnd + 1)))
+  );
+}
+
+// Where the second group of the run starts (`end` when there is none).
+function afterFirstGroup(text: string, start: number, end: number): number {
+  let index = start;
+  while (index < end && isDigit(text.charCodeAt(index))) {
+    index++;
+  }
+  while (index < end && !isDigit(text.charCodeAt(index))) {
+    index++;
+  }
+  return index;
+}
+
+// Where the group before the last one ends (`start` when there is none).
+function beforeLastGroup(text: string, start: number, end: number): number {
+  let index = end;
+  while (index > start && isDigit(text.charCodeAt(index - 1))) {
+    index--;
+  }
+  while (index > start && !isDigit(text.charCodeAt(index - 1))) {
+    index--;
+  }
+  return index;
 }
 
 /** Fills the table with the groups of `text.slice(start, end)`; returns how many there are. */

@@ -121,7 +121,7 @@ export function findIpv6(
   if (colon < state.ipv6RunEnd) {
     return undefined;
   }
-  const start = ipv6Start(text, colon);
+  const start = withoutLeadingSeparator(text, ipv6Start(text, colon));
   const runEnd = ipv6RunEnd(text, colon);
   state.ipv6RunEnd = runEnd;
   const end = withoutTrailingSeparators(text, colon, runEnd);
@@ -150,6 +150,13 @@ function ipv6RunEnd(text: string, from: number): number {
     index++;
   }
   return index;
+}
+
+// A single colon before the address separates it from a name (`ip:2001:db8::1`), also one
+// that ends in hex letters (`via:fe80::1`); `::` starts a compressed address.
+function withoutLeadingSeparator(text: string, start: number): number {
+  const colon = isWordAt(text, start - 1) ? text.indexOf(':', start) : start;
+  return text.charCodeAt(colon) === 58 && text.charCodeAt(colon + 1) !== 58 ? colon + 1 : start;
 }
 
 // A trailing dot or colon ends a sentence or starts a port.

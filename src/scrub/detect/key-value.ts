@@ -1,6 +1,6 @@
 import { KeyVerdict } from '../keys/classify.ts';
 import { DETECTOR_RULES } from '../rules.ts';
-import { CREDENTIAL, KEY, LETTER, skipBackward, skipForward } from './chars.ts';
+import { CREDENTIAL, HEX, isIn, KEY, LETTER, skipBackward, skipForward } from './chars.ts';
 import type { DetectContext, Findings } from './types.ts';
 
 // A key name in text is short; longer runs of name characters are not keys.
@@ -51,13 +51,13 @@ export function findPair(
   const keyEnd = nameEnd(text, at);
   const keyStart = nameStart(text, keyEnd);
   if (keyEnd - keyStart < 2 || keyEnd - keyStart > MAX_KEY || !hasStem(text, keyStart, keyEnd)) {
-    return valueFrom;
+    return scanEncodedValue(text, at, valueFrom, keyStart, context, findings);
   }
 
   const key = decodeBrackets(text.slice(keyStart, keyEnd));
   const verdict = context.classify(key);
   if (verdict !== KeyVerdict.Secret && verdict !== KeyVerdict.Custom) {
-    return valueFrom;
+    return scanEncodedValue(text, at, valueFrom, keyStart, context, findings);
   }
 
   const inUrl = separator !== 58 && isParameterStart(text, keyStart);
@@ -68,7 +68,11 @@ export function findPair(
 
   const toLineEnd = separator === 58 && isLineValued(key);
   const [start, spanEnd] = valueSpan(text, valueFrom, toLineEnd, inUrl);
-  const end = toLineEnd ? quotedHeaderEnd(text, keyStart, start, spanEnd) : spanEnd;
+  const end = toLineEnd
+    ? quotedHeaderEnd(text, keyStart, start, spanEnd)
+    : width === 3 && inUrl
+      ? encodedValueEnd(text, start, spanEnd)
+      : spanEnd;
   if (text.startsWith(context.replacement, start)) {
     return start + context.replacement.length;
   }
@@ -84,6 +88,44 @@ export function findPair(
   context.state.pairValueEnd = end;
   return Math.max(start, valueFrom);
 }
+
+/**
+ * The value of a URL or form parameter whose name says nothing may still hold a secret,
+ * percent-encoded, which the detectors cannot read as it is: `note=Bearer+abc...`,
+ * `hook=https%3A%2F%2Fhooks.slack.com%2Fservices%2F...`, `key=-----BEGIN+PRIVATE+KEY-----...`.
+ * Such a value is decoded and read by every detector; what they find is replaced in place.
+ * Returns where scanning resumes: after the value when something was found in it.
+ */
+function scanEncodedValue(
+  text: string,
+  at: number,
+  valueFrom: number,
+  keyStart: number,
+  context: DetectContext,
+  findings: Findings,
+): number {
+  const { scanEncoded } = context;
+  if (scanEncoded === undefined || text.charCodeAt(at) !== 61 || valueFrom !== at + 1) {
+    return valueFrom;
+  }
+  if (!isParameterStart(text, keyStart)) {
+    return valueFrom;
+  }
+  // Most values hold no `+` and no `%`: they are read once, natively, and left.
+  UNENCODED_URL_VALUE.lastIndex = valueFrom;
+  UNENCODED_URL_VALUE.test(text);
+  const code = text.charCodeAt(UNENCODED_URL_VALUE.lastIndex);
+  if (code !== 43 && code !== 37) {
+    return valueFrom;
+  }
+  URL_VALUE.lastIndex = UNENCODED_URL_VALUE.lastIndex;
+  URL_VALUE.test(text);
+  const end = URL_VALUE.lastIndex;
+  return scanEncoded(text, valueFrom, end, findings) ? end : valueFrom;
+}
+
+// A URL value (see `URL_VALUE`) up to its first `+` or `%`.
+const UNENCODED_URL_VALUE = /[^\t\n\r "&'),;<>\]`}#+%]*/y;
 
 // Whether `text.slice(start, end)` holds no secret: a placeholder or the replacement. Most
 // values are neither by their first character, and are not cut out of the text.
@@ -158,13 +200,23 @@ function nameEnd(text: string, separator: number): number {
 }
 
 // The name starts where key characters end, counting percent-encoded brackets as key
-// characters: a form field `user[password]` is sent as `user%5Bpassword%5D`.
+// characters: a form field `user[password]` is sent as `user%5Bpassword%5D`. Any other
+// percent-encoded character ends it: in a URL inside a parameter,
+// `%3Fapi_key%3D` names `api_key`, not `3Fapi_key`.
 function nameStart(text: string, end: number): number {
   let start = skipBackward(text, end, KEY, MAX_KEY + 1);
   while (start > 0 && end - start <= MAX_KEY && isEncodedBracket(text, start - 1)) {
     start = skipBackward(text, start - 1, KEY, MAX_KEY - (end - start));
   }
+  if (isEncodedAt(text, start - 1) && end - start > 2) {
+    start += 2;
+  }
   return start;
+}
+
+// `%` and two hexadecimal digits at `at`.
+function isEncodedAt(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 37 && isIn(text, at + 1, HEX) && isIn(text, at + 2, HEX);
 }
 
 // `%5B` or `%5D`, in either case, at `at`.
@@ -181,13 +233,35 @@ function decodeBrackets(key: string): string {
 }
 
 // `?token=`, `&token=`, `#access_token=` (OAuth implicit grant), `;jsessionid=`, or a query
-// string on its own.
+// string on its own; also percent-encoded, in a URL inside a parameter (`%3Ftoken%3D`).
 function isParameterStart(text: string, keyStart: number): boolean {
   if (keyStart === 0) {
     return true;
   }
   const before = text.charCodeAt(keyStart - 1);
-  return before === 63 || before === 38 || before === 35 || before === 59;
+  if (before === 63 || before === 38 || before === 35 || before === 59) {
+    return true;
+  }
+  return (
+    isEncodedAt(text, keyStart - 3) &&
+    ENCODED_STARTS.has(text.slice(keyStart - 2, keyStart).toUpperCase())
+  );
+}
+
+// `?`, `&`, `#` and `;`, percent-encoded.
+const ENCODED_STARTS = new Set(['3F', '26', '23', '3B']);
+
+// After an encoded `=`, the value ends at an encoded `&` or `#`: the next parameter of the
+// URL inside a parameter.
+function encodedValueEnd(text: string, start: number, end: number): number {
+  for (let index = text.indexOf('%', start); index !== -1 && index < end - 2; ) {
+    const second = text.charCodeAt(index + 2);
+    if (text.charCodeAt(index + 1) === 50 && (second === 54 || second === 51)) {
+      return index;
+    }
+    index = text.indexOf('%', index + 1);
+  }
+  return end;
 }
 
 // Header-style values run to the end of the line: `Cookie: a=1; b=2`,

@@ -5,6 +5,7 @@ import { detectAtSign } from './at-sign.ts';
 import { detectDigits } from './digits.ts';
 import { detectJwt } from './jwt.ts';
 import { detectAtLetter, IBAN_AFTER_FIRST, SCHEME_AFTER_UPPER, SCHEME_LOWER } from './letters.ts';
+import { decodeParameter, positionMap } from './percent-encoded.ts';
 import { detectPrivateKey } from './private-key.ts';
 import { createSeparatorDetector } from './separator.ts';
 import { detectServiceKeyAtSeparator, detectWebhook, SERVICE_KEY_ANCHORS } from './service-keys.ts';
@@ -25,6 +26,19 @@ export interface TextScanner {
   readonly remarks: Remark[];
   /** After a change, the rule of each replacement, in order (what `onRemoved` was told). */
   readonly rules: string[];
+  /**
+   * What `scan` would replace in `text`, without replacing it or calling `onRemoved`, or
+   * `undefined` when nothing. Valid until the next call.
+   */
+  find(text: string): Spans | undefined;
+}
+
+/** Spans of a text, in order: `starts[i]` to `ends[i]`, found by `rules[i]`. */
+export interface Spans {
+  readonly count: number;
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  readonly rules: readonly string[];
 }
 
 /** What the scanner is built from. */
@@ -34,6 +48,8 @@ export interface TextScannerConfig {
   readonly classifier: KeyClassifier;
   /** Called once per replaced span. */
   readonly onRemoved: (rule: string) => void;
+  /** For the scanner of decoded parameter values: it decodes nothing itself. */
+  readonly decoded?: boolean;
 }
 
 /** No detector finds anything in fewer characters than this (`a@b.co` has six). */
@@ -65,11 +81,35 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
   const detectSeparator = createSeparatorDetector(createStemTest(classifier));
 
   const state: ScanState = { jwtRunEnd: 0, ipv6RunEnd: 0, pairValueEnd: 0 };
+  // Reads percent-encoded parameter values decoded; made at the first one.
+  let decodedScanner: TextScanner | undefined;
+  const scanEncoded = (text: string, start: number, end: number, found: Findings): boolean => {
+    // Decoding never makes a value longer.
+    if (end - start < MIN_SCANNED) {
+      return false;
+    }
+    const decoded = decodeParameter(text, start, end);
+    if (decoded === undefined) {
+      return false;
+    }
+    decodedScanner ??= createTextScanner({ ...config, onRemoved: () => {}, decoded: true });
+    const spans = decodedScanner.find(decoded.text);
+    if (spans === undefined) {
+      return false;
+    }
+    const encoded = positionMap(decoded);
+    for (let index = 0; index < spans.count; index++) {
+      const from = encoded(spans.starts[index] as number);
+      found.add(from, encoded(spans.ends[index] as number), spans.rules[index] as string);
+    }
+    return true;
+  };
   const context: DetectContext = {
     state,
     replacement,
     classify: (key) => classifier.classify(key),
     enabled: detectors,
+    scanEncoded: config.decoded === true ? undefined : scanEncoded,
   };
   const findings = new FindingList();
   const remarks: Remark[] = [];
@@ -106,13 +146,14 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
     }
   };
 
-  const scanWhole = (text: string): string => {
+  // Fills `findings` with what `text` holds; whether it holds anything.
+  const collect = (text: string): boolean => {
     if (candidates === undefined || text.length < MIN_SCANNED) {
-      return text;
+      return false;
     }
     candidates.lastIndex = 0;
     if (!candidates.test(text)) {
-      return text;
+      return false;
     }
 
     findings.clear();
@@ -123,7 +164,11 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
       const start = candidates.lastIndex - 1;
       candidates.lastIndex = Math.max(detectAt(text, start), start + 1);
     } while (candidates.test(text));
-    if (findings.count === 0) {
+    return findings.count > 0;
+  };
+
+  const scanWhole = (text: string): string => {
+    if (!collect(text)) {
       return text;
     }
     return applyFindings(text, findings, replacement, { remarks, rules }, config.onRemoved);
@@ -132,6 +177,7 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
   return {
     remarks,
     rules,
+    find: (text) => (collect(text) ? findings : undefined),
     scan(text, limit = MAX_TEXT_LENGTH) {
       if (text.length <= limit) {
         return scanWhole(text);

@@ -28,6 +28,14 @@ export interface DetectContext {
   /** Judges a key name found in text (`password=...`). */
   readonly classify: (key: string) => KeyVerdict;
   readonly enabled: Readonly<Record<DetectorName, boolean>>;
+  /**
+   * Runs every detector on the percent-encoded parameter value `text.slice(start, end)`,
+   * decoded, and records what they find at its place in `text`. Returns whether anything was
+   * found. Absent in the scanner that reads decoded values.
+   */
+  readonly scanEncoded:
+    | ((text: string, start: number, end: number, findings: Findings) => boolean)
+    | undefined;
 }
 
 /**

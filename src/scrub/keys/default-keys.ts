@@ -33,12 +33,18 @@ export const SECRET_KEY_PHRASES: readonly (readonly string[])[] = [
   ['token'],
   ['bearer'],
   ['jwt'],
-  // API keys: api_key, x-api-key, apikey [sentry-server] [sentry-python].
+  // API keys: api_key, x-api-key, apikey [sentry-server] [sentry-python]; also a list of
+  // them (`apiKeys`), as in key rotation settings.
   ['api', 'key'],
   ['apikey'],
-  // Cryptographic keys [sentry-server] [owasp]: private_key, privateKey, signing keys.
+  ['api', 'keys'],
+  ['apikeys'],
+  // Cryptographic keys [sentry-server] [owasp]: private_key, privateKey, signing keys, and
+  // lists of them (`privateKeys`).
   ['private', 'key'],
   ['privatekey'],
+  ['private', 'keys'],
+  ['privatekeys'],
   ['secret', 'key'],
   ['access', 'key'],
   ['encryption', 'key'],
