@@ -30,6 +30,7 @@ import {
   itemKind,
   plainLog,
   strippedBreadcrumb,
+  strippedEnvelope,
   strippedEvent,
   strippedLog,
   strippedSpan,
@@ -408,7 +409,7 @@ export class SentryEventFilter {
     return this.#scrub(
       (scrubber) => scrubber.envelope(envelope, removals),
       envelope,
-      () => [{}, []] as unknown as Envelope,
+      strippedEnvelope,
     );
   }
 

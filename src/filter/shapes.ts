@@ -1,4 +1,11 @@
-import type { Breadcrumb, Event, Log, SerializedLog, StreamedSpanJSON } from '@sentry/core';
+import type {
+  Breadcrumb,
+  Envelope,
+  Event,
+  Log,
+  SerializedLog,
+  StreamedSpanJSON,
+} from '@sentry/core';
 import type { ItemKind } from '../report/stats.ts';
 
 // Shapes the pipeline tells apart, and what is left of an item that could not be scrubbed.
@@ -41,6 +48,52 @@ export function strippedEvent<T extends Event>(original: T): T {
     stripped.exception = { values: exceptionTypes.map((type) => ({ type, value: '[Filtered]' })) };
   }
   return stripped as T;
+}
+
+// Envelope items whose payload is an event: what is left of one is still sent, so the
+// failure shows in Sentry; other items are left out.
+const EVENT_ITEMS = new Set(['event', 'transaction']);
+
+/**
+ * What is left of an envelope that could not be scrubbed: the ids and the SDK of its header,
+ * and its events and transactions reduced to their structure.
+ */
+export function strippedEnvelope(envelope: Envelope): Envelope {
+  const [header, items] = envelope as unknown as [unknown, unknown];
+  return [
+    attempt(() => (isRecord(header) ? pickStrings(header, ['event_id', 'sent_at']) : {}), {}),
+    attempt(() => (Array.isArray(items) ? items.flatMap(strippedItem) : []), []),
+  ] as unknown as Envelope;
+}
+
+function strippedItem(item: unknown): unknown[] {
+  return attempt(() => {
+    const [header, payload] = Array.isArray(item) ? item : [];
+    const type: unknown = isRecord(header) ? header.type : undefined;
+    return typeof type === 'string' && EVENT_ITEMS.has(type) && isRecord(payload)
+      ? [[{ type }, strippedEvent(payload as Event)]]
+      : [];
+  }, []);
+}
+
+// What cannot even be read (a throwing getter, a hostile proxy) is left out.
+function attempt<T>(read: () => T, otherwise: T): T {
+  try {
+    return read();
+  } catch {
+    return otherwise;
+  }
+}
+
+function pickStrings(source: Record<string, unknown>, keys: readonly string[]) {
+  const picked: Record<string, string> = {};
+  for (const key of keys) {
+    const value = source[key];
+    if (typeof value === 'string') {
+      picked[key] = value;
+    }
+  }
+  return picked;
 }
 
 export function strippedLog<T extends Log | SerializedLog>(log: T): T {

@@ -285,6 +285,18 @@ describe('exceptions, messages and frames', () => {
     expect(event.logentry).toEqual({ message: 'refresh failed: %s', params: [`Bearer ${F}`] });
   });
 
+  it('scans fingerprint entries and keeps the grouping placeholders', () => {
+    const { event } = scrubEvent({
+      fingerprint: [
+        '{{ default }}',
+        'checkout',
+        'jane@example.com',
+        'sk_live_4eC39HqLyjWDarjtT1zdp7dc',
+      ],
+    });
+    expect(event.fingerprint).toEqual(['{{ default }}', 'checkout', F, F]);
+  });
+
   it('reads legacy interface names', () => {
     const { event } = scrubEvent({
       'sentry.interfaces.User': { ip_address: '203.0.113.7', id: 'u' },
@@ -316,7 +328,6 @@ describe('structure', () => {
       ...errorEvent(),
       dist: '203.0.113.7',
       modules: { 'secret-lib': '1.2.3.4' },
-      fingerprint: ['jane@example.com'],
       debug_meta: { images: [{ code_file: '/home/jane/app.js', debug_id: 'x' }] },
     };
     const { event } = scrubEvent(original);
@@ -327,7 +338,6 @@ describe('structure', () => {
       'environment',
       'dist',
       'modules',
-      'fingerprint',
       'debug_meta',
       'sdk',
       'platform',

@@ -250,6 +250,59 @@ describe('values that are not plain data', () => {
     expect(filter.stats().failures).toBeGreaterThan(0);
   });
 
+  it('keeps the events of an envelope that cannot be scrubbed, reduced, and leaves the rest out', () => {
+    const filter = new SentryEventFilter();
+    const event = {
+      event_id: 'e'.repeat(32),
+      message: 'password=pw',
+      exception: { values: [{ type: 'PaymentError', value: 'card 4111 1111 1111 1111' }] },
+    };
+    const items = [
+      [{ type: 'event' }, event],
+      [{ type: 'log', item_count: 1 }, { items: [{ body: 'token=abc' }] }],
+    ];
+    // A list whose `forEach` fails, as a hostile proxy's might; iterating it still works.
+    const hostile = new Proxy(items, {
+      get(target, key, receiver) {
+        if (key === 'forEach') {
+          throw new Error('no forEach');
+        }
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const header = {
+      event_id: event.event_id,
+      sent_at: 'now',
+      dsn: 'https://k:s3cret@o1.example/1',
+    };
+
+    const scrubbed = filter.scrubEnvelope([header, hostile] as any) as any;
+
+    expect(JSON.stringify(scrubbed)).not.toMatch(/password=pw|4111|token=abc|s3cret/);
+    expect(scrubbed[0]).toEqual({ event_id: event.event_id, sent_at: 'now' });
+    expect(scrubbed[1]).toHaveLength(1);
+    expect(scrubbed[1][0][0]).toEqual({ type: 'event' });
+    expect(scrubbed[1][0][1]).toMatchObject({
+      event_id: event.event_id,
+      tags: { scrub_failed: 'true' },
+      exception: { values: [{ type: 'PaymentError', value: F }] },
+    });
+    expect(filter.stats().failures).toBe(1);
+  });
+
+  it('sends an empty envelope, and throws nothing, when not even its items can be read', () => {
+    const filter = new SentryEventFilter();
+    const unreadable = new Proxy([], {
+      get() {
+        throw new Error('nothing readable');
+      },
+    });
+
+    const scrubbed = filter.scrubEnvelope([{ event_id: 'x' }, unreadable] as any) as any;
+
+    expect(scrubbed).toEqual([{ event_id: 'x' }, []]);
+  });
+
   it('ignores inherited enumerable properties, even when Object.prototype is polluted', () => {
     const proto = Object.prototype as any;
     proto.polluted = 'password=pw';

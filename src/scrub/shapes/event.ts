@@ -139,7 +139,6 @@ const EVENT_FIELDS: Record<string, Shape> = {
       'dist',
       'environment',
       'type',
-      'fingerprint',
       'modules',
       'debug_meta',
       'sdk',
