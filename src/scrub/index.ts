@@ -14,7 +14,7 @@ import { collectRemovals } from './meta/removals.ts';
 import type { ResolvedScrubOptions } from './options.ts';
 import { STREAMED_SPAN } from './shapes/telemetry.ts';
 
-export { isReadAttachment } from './items/attachment-kind.ts';
+export { attachmentText, isReadAttachment } from './items/attachment-kind.ts';
 
 /**
  * The shortest length a string may be cut to before it is scrubbed without leaving part of a

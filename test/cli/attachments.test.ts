@@ -58,6 +58,22 @@ describe('check: attachments', () => {
     expect(result.stdout).toMatch(/, 1 payload passed through unread,/);
   });
 
+  it('calls bytes with NUL characters binary, even when they are valid UTF-8', async () => {
+    // A core dump's first bytes: control characters and NULs, all valid UTF-8.
+    const dump = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00]);
+    const envelope = createEnvelope({ event_id: 'a'.repeat(32) }, [
+      [{ type: 'attachment', length: dump.length, filename: 'core' }, dump],
+    ] as never);
+    writeFileSync(join(directory.path, 'dump.envelope'), envelopeBytes(envelope));
+
+    const result = await run(['check', 'dump.envelope'], { cwd: directory.path });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      / {2}"core", 9 bytes of binary at byte \d+ passed through unread$/m,
+    );
+  });
+
   it('lists scanned attachments apart from unread ones in JSON', async () => {
     const result = await check('--json');
 

@@ -1,7 +1,6 @@
 import type { Event } from '@sentry/core';
-import { decodeUtf8 } from '../../envelope/index.ts';
 import type { CheckResult, EnvelopeCheckResult } from '../../filter/index.ts';
-import { isReadAttachment, type Removal } from '../../scrub/index.ts';
+import { attachmentText, isReadAttachment, type Removal } from '../../scrub/index.ts';
 import { LIMIT_RULE } from '../../scrub/rules.ts';
 import type { InputRecord, Location } from '../input/records.ts';
 
@@ -9,7 +8,7 @@ import type { InputRecord, Location } from '../input/records.ts';
 export interface OpaquePayload {
   readonly length: number;
   readonly filename: string | undefined;
-  /** Whether the bytes are not UTF-8 text. */
+  /** Whether the bytes are binary: not UTF-8, or holding NUL characters, as in a core dump. */
   readonly binary: boolean;
   /** Byte offset of the item in the file, when known. */
   readonly offset: number | undefined;
@@ -113,7 +112,7 @@ export function envelopeUnits(
       opaque: {
         length: payload.length,
         filename,
-        binary: decodeUtf8(payload) === undefined,
+        binary: attachmentText(payload) === undefined,
         offset: record.form === 'text' ? source?.offset : undefined,
       },
     };
