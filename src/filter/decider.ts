@@ -54,8 +54,12 @@ export class Decider {
     this.#matchCauses = options.matchCauses;
     this.#mayDropBreadcrumbs = options.ignoredLoggers.length > 0 || options.logger !== undefined;
 
-    const onPredicateFailure = (label: string, error: unknown): void => {
-      host.reportFailure(`exception ${label} threw and counts as no match`, error);
+    // Names the entry as the user wrote it, and the label its counters go by in stats.
+    const onPredicateFailure = (match: ExceptionRuleMatch, error: unknown): void => {
+      host.reportFailure(
+        `${match.option}[${match.index}] (${match.label}) threw and counts as no match`,
+        error,
+      );
     };
     this.#filteredOut = compileExceptionRule(
       'filteredOutExceptions',

@@ -47,7 +47,7 @@ export interface ExceptionRule {
 }
 
 /** Called once per failing predicate, so a broken predicate is reported without flooding. */
-export type PredicateFailureHandler = (label: string, error: unknown) => void;
+export type PredicateFailureHandler = (match: ExceptionRuleMatch, error: unknown) => void;
 
 const MAX_PROTOTYPE_DEPTH = 32;
 const MAX_CAUSES = 32;
@@ -204,7 +204,7 @@ function compilePredicateEntry(
   const report = (failure: unknown): false => {
     if (!reported) {
       reported = true;
-      onPredicateFailure(match.label, failure);
+      onPredicateFailure(match, failure);
     }
     return false;
   };

@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import type { Event, EventHint } from '@sentry/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SentryEventFilter, type SentryEventFilterOptions } from '../../src/index.ts';
 import { errorEvent } from '../helpers/events.ts';
 
@@ -289,6 +289,31 @@ describe('filteredOutExceptions', () => {
       expect(filter.beforeSend(event, { originalException: new Error('y') })).not.toBeNull();
       expect(calls).toBe(2);
       expect(filter.stats().failures).toBe(1);
+    });
+
+    it('are reported by the option entry that holds them', () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const isTimeout = () => {
+        throw new Error('predicate bug');
+      };
+      const filter = new SentryEventFilter({
+        userCausedExceptions: ['ValidationError', isTimeout],
+        debug: true,
+        sensitiveLoggingEnabled: true,
+      });
+
+      try {
+        filter.beforeSend(errorEvent(new Error('x')), { originalException: new Error('x') });
+
+        const lines = warn.mock.calls.map((call) => call.join(' '));
+        expect(lines).toEqual([
+          expect.stringContaining(
+            'userCausedExceptions[1] (predicate isTimeout) threw and counts as no match',
+          ),
+        ]);
+      } finally {
+        warn.mockRestore();
+      }
     });
   });
 
