@@ -1,12 +1,12 @@
 import { pathToFileURL } from 'node:url';
-import { defineCommand, runMain } from 'citty';
+import { type ArgsDef, type CommandDef, defineCommand, renderUsage, runMain } from 'citty';
 import { AppError } from './apps.ts';
 import { maskSecrets } from './mask.ts';
 import { renderReport } from './report.ts';
 import { type DemoResult, runDemo } from './runner.ts';
 import type { Scenario } from './scenario.ts';
 import { type Spotlight, startSpotlight } from './spotlight.ts';
-import { createStyle } from './style.ts';
+import { createStyle, usesColor } from './style.ts';
 
 /**
  * Exit codes: 0 when every scenario behaved as configured, 1 when one did not, 2 for a usage
@@ -72,7 +72,17 @@ export async function runFromCommandLine(scenarios: readonly Scenario[]): Promis
       process.exitCode = await run(selected, { json: args.json === true, spotlight });
     },
   });
-  await runMain(command);
+  await runMain(command, { showUsage: printUsage });
+}
+
+/** citty's usage text, without its colours where the report would have none (a pipe). */
+async function printUsage<T extends ArgsDef = ArgsDef>(
+  command: CommandDef<T>,
+  parent?: CommandDef<T>,
+): Promise<void> {
+  const usage = await renderUsage(command, parent);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching escape sequences
+  console.log(usesColor(process.stdout) ? usage : usage.replace(/\u001b\[[0-9;]*m/g, ''));
 }
 
 /** Runs the command line when `moduleUrl` is the file Node was started with. */

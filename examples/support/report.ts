@@ -28,13 +28,14 @@ export function renderReport(result: DemoResult, style: Style): string {
 
 function header(result: DemoResult, style: Style): string[] {
   const names = result.apps.map((app) => app.name).join(' and ');
-  const run = result.apps.length === 1 ? 'runs' : 'run';
+  const one = result.apps.length === 1;
+  const [run, subject, apps] = one ? ['runs', 'It sends', 'app'] : ['run', 'They send', 'apps'];
   const destination =
     result.destination.kind === 'local'
-      ? `They send to a local receiver on ${new URL(result.destination.dsn).host}: ` +
+      ? `${subject} to a local receiver on ${new URL(result.destination.dsn).host}: ` +
         'no network, no account.'
-      : `They send to your Sentry at ${result.destination.host} (SENTRY_DSN). This report ` +
-        'shows what the apps sent; what Sentry kept is in your project.';
+      : `${subject} to your Sentry at ${result.destination.host} (SENTRY_DSN). This report ` +
+        `shows what the ${apps} sent; what Sentry kept is in your project.`;
   return [
     style.bold('sentry-event-filter demo'),
     ...wrap(

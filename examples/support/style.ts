@@ -16,9 +16,14 @@ const PLAIN: Style = {
 };
 
 /** Colours only for a terminal, and never when `NO_COLOR` is set (https://no-color.org). */
-export function createStyle(stream: { isTTY?: boolean }): Style {
+export function usesColor(stream: { isTTY?: boolean }): boolean {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
-  if (stream.isTTY !== true || noColor) {
+  return stream.isTTY === true && !noColor;
+}
+
+/** The report's colours, where `usesColor` allows them. */
+export function createStyle(stream: { isTTY?: boolean }): Style {
+  if (!usesColor(stream)) {
     return PLAIN;
   }
   return {
