@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: what the filter costs per event, side by side with what the SDK and the
- * simplest alternatives cost, and whether the targets of issue 6 hold. `--quick` shortens
+ * simplest alternatives cost, and whether its performance targets hold. `--quick` shortens
  * every time budget to a fifth for a rough look. Exits 0 whatever the verdicts: it reports,
  * it does not gate.
  */
