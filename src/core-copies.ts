@@ -30,7 +30,7 @@ export function warnAboutCoreCopies(client: Client): void {
   warnAlways(
     `the Sentry client runs on @sentry/core ${version}, this package on ` +
       `${SDK_VERSION}. Scopes are not shared between versions, so runJob's job context and the ` +
-      `request id taken from the trace are lost. Install @sentry/core@${version} next to your ` +
-      'Sentry SDK so there is one version (npm ls @sentry/core shows them).',
+      `request id taken from the trace are lost. Run npm install --save-exact ` +
+      `@sentry/core@${version} so there is one version (npm ls @sentry/core shows them).`,
   );
 }

@@ -56,7 +56,7 @@ describe('a client on another version of @sentry/core', () => {
     expect(first).toHaveLength(1);
     expect(first[0]).toContain(`@sentry/core ${other}`);
     expect(first[0]).toContain(SDK_VERSION);
-    expect(first[0]).toContain(`@sentry/core@${other}`);
+    expect(first[0]).toContain(`npm install --save-exact @sentry/core@${other}`);
     expect(again).toEqual([]);
   });
 });
