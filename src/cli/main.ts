@@ -118,6 +118,10 @@ async function reportError(error: unknown, io: CliIo): Promise<ExitCode> {
   const prefix = `${COMMAND_NAME}: `;
 
   if (error instanceof UsageError) {
+    if (!error.showUsage) {
+      await writeLine(io.stderr, `${prefix}${error.message}`);
+      return EXIT_CODES.usage;
+    }
     const text = await usage(io, error.command);
     await writeLine(
       io.stderr,

@@ -57,6 +57,7 @@ describe('init', () => {
     const refused = await cli('init');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('already exists; use --force to overwrite it.');
+    expect(refused.stderr).not.toContain('USAGE');
     expect(readFileSync(join(directory.path, 'sentry-event-filter.config.mjs'), 'utf8')).toBe(
       '// mine\n',
     );

@@ -64,7 +64,9 @@ export async function runInitCommand(rawArgs: readonly string[], io: CliIo): Pro
     await writeFile(path, starterConfig(kind, name), { flag: args.force ? 'w' : 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new UsageError(`${name} already exists; use --force to overwrite it.`, 'init');
+      throw new UsageError(`${name} already exists; use --force to overwrite it.`, 'init', {
+        usage: false,
+      });
     }
     throw error;
   }
