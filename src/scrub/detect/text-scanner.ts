@@ -23,8 +23,15 @@ export interface TextScanner {
    * cut there.
    */
   scan(text: string, limit?: number): string;
+  /**
+   * After a change, one remark per replacement: a new list at every change, which the caller
+   * may keep.
+   */
   readonly remarks: Remark[];
-  /** After a change, the rule of each replacement, in order (what `onRemoved` was told). */
+  /**
+   * After a change, the rule of each replacement, in order (what `onRemoved` was told): a new
+   * list at every change, which the caller may keep.
+   */
   readonly rules: string[];
   /**
    * What `scan` would replace in `text`, without replacing it or calling `onRemoved`, or
@@ -112,8 +119,6 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
     scanEncoded: config.decoded === true ? undefined : scanEncoded,
   };
   const findings = new FindingList();
-  const remarks: Remark[] = [];
-  const rules: string[] = [];
 
   const detectAt = (text: string, start: number): number => {
     const code = text.charCodeAt(start);
@@ -167,16 +172,9 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
     return findings.count > 0;
   };
 
-  const scanWhole = (text: string): string => {
-    if (!collect(text)) {
-      return text;
-    }
-    return applyFindings(text, findings, replacement, { remarks, rules }, config.onRemoved);
-  };
-
-  return {
-    remarks,
-    rules,
+  const scanner: TextScanner = {
+    remarks: [],
+    rules: [],
     find: (text) => (collect(text) ? findings : undefined),
     scan(text, limit = MAX_TEXT_LENGTH) {
       if (text.length <= limit) {
@@ -186,15 +184,26 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
       // Scan a little past the cut, so a secret that straddles it is removed whole.
       const window = text.slice(0, limit + CUT_OVERLAP);
       const scanned = scanWhole(window);
-      const kept = scanned === window ? [] : remarks.filter(startsBefore(limit));
-      remarks.length = 0;
-      for (const remark of kept) {
-        remarks.push(clampRemark(remark, limit));
+      const kept = scanned === window ? [] : record.remarks.filter(startsBefore(limit));
+      record.remarks = kept.map((remark) => clampRemark(remark, limit));
+      record.remarks.push([LIMIT_RULE, 's', limit, limit + ELLIPSIS.length]);
+      if (scanned === window) {
+        record.rules = [];
       }
-      remarks.push([LIMIT_RULE, 's', limit, limit + ELLIPSIS.length]);
       return scanned.slice(0, limit) + ELLIPSIS;
     },
   };
+  // The lists of the last change, replaced at every change.
+  const record = scanner as { remarks: Remark[]; rules: string[] };
+
+  const scanWhole = (text: string): string => {
+    if (!collect(text)) {
+      return text;
+    }
+    return applyFindings(text, findings, replacement, record, config.onRemoved);
+  };
+
+  return scanner;
 }
 
 function startsBefore(limit: number): (remark: Remark) => boolean {
@@ -212,12 +221,11 @@ function applyFindings(
   text: string,
   findings: FindingList,
   replacement: string,
-  record: { readonly remarks: Remark[]; readonly rules: string[] },
+  record: { remarks: Remark[]; rules: string[] },
   onRemoved: (rule: string) => void,
 ): string {
-  const { remarks, rules } = record;
-  remarks.length = 0;
-  rules.length = 0;
+  const remarks: Remark[] = [];
+  const rules: string[] = [];
   let output = '';
   let copied = 0;
   for (let index = 0; index < findings.count; index++) {
@@ -235,6 +243,8 @@ function applyFindings(
     rules.push(rule);
     onRemoved(rule);
   }
+  record.remarks = remarks;
+  record.rules = rules;
   return output + text.slice(copied);
 }
 
