@@ -3,15 +3,17 @@
  * valgrind's callgrind: steady to about 1 % where wall-clock ratios move by ±15 %, so it can
  * judge a change of a few percent.
  *
- *   npx tsx bench/profile/instructions.ts [typical|large|clean|bare|json:<fixture>]...
- *     [--calls=N] [--warm-up=N]
+ *   npx tsx bench/profile/instructions.ts <task>... [--calls=N] [--warm-up=N]
+ *
+ * A task is a fixture (`typical`, `large`, `clean`, `bare`), `json:<fixture>` for
+ * `JSON.stringify` of it, or `part:<fixture>:<part>` for the fixture with only that part.
  *
  * Bundles `instructions-loop.ts` with esbuild and runs it under `valgrind --tool=callgrind`
  * with `node --predictable` (no concurrent compilation or collection), counting nothing
  * during a warm-up long enough for V8 to finish optimising (thousands of calls: functions
  * run once per event are optimised late), then counting N calls, and again 5N calls. It
  * prints (count(5N) - count(N)) / 4N, so the cost of switching counting on and of exiting
- * cancels out. Needs valgrind on the PATH; takes a minute or so per task.
+ * cancels out. Needs valgrind on the PATH; takes half a minute to three per task.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
