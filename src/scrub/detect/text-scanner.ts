@@ -172,11 +172,12 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
     return findings.count > 0;
   };
 
-  const scanner: TextScanner = {
-    remarks: [],
-    rules: [],
-    find: (text) => (collect(text) ? findings : undefined),
-    scan(text, limit = MAX_TEXT_LENGTH) {
+  // `remarks` and `rules` are replaced at every change, so that callers may keep them.
+  const scanner = {
+    remarks: [] as Remark[],
+    rules: [] as string[],
+    find: (text: string): Spans | undefined => (collect(text) ? findings : undefined),
+    scan(text: string, limit = MAX_TEXT_LENGTH): string {
       if (text.length <= limit) {
         return scanWhole(text);
       }
@@ -184,26 +185,30 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
       // Scan a little past the cut, so a secret that straddles it is removed whole.
       const window = text.slice(0, limit + CUT_OVERLAP);
       const scanned = scanWhole(window);
-      const kept = scanned === window ? [] : record.remarks.filter(startsBefore(limit));
-      record.remarks = kept.map((remark) => clampRemark(remark, limit));
-      record.remarks.push([LIMIT_RULE, 's', limit, limit + ELLIPSIS.length]);
+      const kept = scanned === window ? [] : scanner.remarks.filter(startsBefore(limit));
+      scanner.remarks = kept.map((remark) => clampRemark(remark, limit));
+      scanner.remarks.push([LIMIT_RULE, 's', limit, limit + ELLIPSIS.length]);
       if (scanned === window) {
-        record.rules = [];
+        scanner.rules = [];
       }
       return scanned.slice(0, limit) + ELLIPSIS;
     },
   };
-  // The lists of the last change, replaced at every change.
-  const record = scanner as { remarks: Remark[]; rules: string[] };
 
   const scanWhole = (text: string): string => {
     if (!collect(text)) {
       return text;
     }
-    return applyFindings(text, findings, replacement, record, config.onRemoved);
+    return applyFindings(text, findings, replacement, scanner, config.onRemoved);
   };
 
   return scanner;
+}
+
+/** The remarks and rules of the last change a scanner made. */
+interface ChangeRecord {
+  remarks: Remark[];
+  rules: string[];
 }
 
 function startsBefore(limit: number): (remark: Remark) => boolean {
@@ -221,7 +226,7 @@ function applyFindings(
   text: string,
   findings: FindingList,
   replacement: string,
-  record: { remarks: Remark[]; rules: string[] },
+  record: ChangeRecord,
   onRemoved: (rule: string) => void,
 ): string {
   const remarks: Remark[] = [];
