@@ -32,7 +32,9 @@ export class StatsCounter {
   readonly #seen = emptyKinds();
   readonly #dropped = emptyKinds();
   readonly #rules = new Map<string, Partial<Record<Outcome, number>>>();
-  readonly #scrubbedByRule = new Map<string, number>();
+  // A counter per rule, so that counting a value is one look-up: scrubbing an event counts
+  // every value it replaces.
+  readonly #scrubbedByRule = new Map<string, { count: number }>();
   #tagged = 0;
   #scrubbed = 0;
   #failures = 0;
@@ -72,7 +74,12 @@ export class StatsCounter {
 
   scrubbed(rule: string, count = 1): void {
     this.#scrubbed += count;
-    this.#scrubbedByRule.set(rule, (this.#scrubbedByRule.get(rule) ?? 0) + count);
+    const counter = this.#scrubbedByRule.get(rule);
+    if (counter === undefined) {
+      this.#scrubbedByRule.set(rule, { count });
+    } else {
+      counter.count += count;
+    }
   }
 
   failure(): void {
@@ -85,7 +92,7 @@ export class StatsCounter {
       dropped: { ...this.#dropped },
       tagged: this.#tagged,
       rules: Object.fromEntries([...this.#rules].map(([rule, counts]) => [rule, { ...counts }])),
-      scrubbed: { values: this.#scrubbed, byRule: Object.fromEntries(this.#scrubbedByRule) },
+      scrubbed: { values: this.#scrubbed, byRule: this.#scrubbedCounts() },
       failures: this.#failures,
     };
   }
@@ -94,5 +101,11 @@ export class StatsCounter {
     const counts = this.#rules.get(rule) ?? {};
     counts[outcome] = (counts[outcome] ?? 0) + 1;
     this.#rules.set(rule, counts);
+  }
+
+  #scrubbedCounts(): Record<string, number> {
+    return Object.fromEntries(
+      [...this.#scrubbedByRule].map(([rule, counter]) => [rule, counter.count]),
+    );
   }
 }

@@ -23,8 +23,15 @@ export interface TextScanner {
    * cut there.
    */
   scan(text: string, limit?: number): string;
+  /**
+   * After a change, one remark per replacement: a new list at every change, which the caller
+   * may keep.
+   */
   readonly remarks: Remark[];
-  /** After a change, the rule of each replacement, in order (what `onRemoved` was told). */
+  /**
+   * After a change, the rule of each replacement, in order (what `onRemoved` was told): a new
+   * list at every change, which the caller may keep.
+   */
   readonly rules: string[];
   /**
    * What `scan` would replace in `text`, without replacing it or calling `onRemoved`, or
@@ -112,8 +119,6 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
     scanEncoded: config.decoded === true ? undefined : scanEncoded,
   };
   const findings = new FindingList();
-  const remarks: Remark[] = [];
-  const rules: string[] = [];
 
   const detectAt = (text: string, start: number): number => {
     const code = text.charCodeAt(start);
@@ -167,18 +172,12 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
     return findings.count > 0;
   };
 
-  const scanWhole = (text: string): string => {
-    if (!collect(text)) {
-      return text;
-    }
-    return applyFindings(text, findings, replacement, { remarks, rules }, config.onRemoved);
-  };
-
-  return {
-    remarks,
-    rules,
-    find: (text) => (collect(text) ? findings : undefined),
-    scan(text, limit = MAX_TEXT_LENGTH) {
+  // `remarks` and `rules` are replaced at every change, so that callers may keep them.
+  const scanner = {
+    remarks: [] as Remark[],
+    rules: [] as string[],
+    find: (text: string): Spans | undefined => (collect(text) ? findings : undefined),
+    scan(text: string, limit = MAX_TEXT_LENGTH): string {
       if (text.length <= limit) {
         return scanWhole(text);
       }
@@ -186,15 +185,30 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
       // Scan a little past the cut, so a secret that straddles it is removed whole.
       const window = text.slice(0, limit + CUT_OVERLAP);
       const scanned = scanWhole(window);
-      const kept = scanned === window ? [] : remarks.filter(startsBefore(limit));
-      remarks.length = 0;
-      for (const remark of kept) {
-        remarks.push(clampRemark(remark, limit));
+      const kept = scanned === window ? [] : scanner.remarks.filter(startsBefore(limit));
+      scanner.remarks = kept.map((remark) => clampRemark(remark, limit));
+      scanner.remarks.push([LIMIT_RULE, 's', limit, limit + ELLIPSIS.length]);
+      if (scanned === window) {
+        scanner.rules = [];
       }
-      remarks.push([LIMIT_RULE, 's', limit, limit + ELLIPSIS.length]);
       return scanned.slice(0, limit) + ELLIPSIS;
     },
   };
+
+  const scanWhole = (text: string): string => {
+    if (!collect(text)) {
+      return text;
+    }
+    return applyFindings(text, findings, replacement, scanner, config.onRemoved);
+  };
+
+  return scanner;
+}
+
+/** The remarks and rules of the last change a scanner made. */
+interface ChangeRecord {
+  remarks: Remark[];
+  rules: string[];
 }
 
 function startsBefore(limit: number): (remark: Remark) => boolean {
@@ -212,12 +226,11 @@ function applyFindings(
   text: string,
   findings: FindingList,
   replacement: string,
-  record: { readonly remarks: Remark[]; readonly rules: string[] },
+  record: ChangeRecord,
   onRemoved: (rule: string) => void,
 ): string {
-  const { remarks, rules } = record;
-  remarks.length = 0;
-  rules.length = 0;
+  const remarks: Remark[] = [];
+  const rules: string[] = [];
   let output = '';
   let copied = 0;
   for (let index = 0; index < findings.count; index++) {
@@ -235,6 +248,8 @@ function applyFindings(
     rules.push(rule);
     onRemoved(rule);
   }
+  record.remarks = remarks;
+  record.rules = rules;
   return output + text.slice(copied);
 }
 

@@ -4,7 +4,7 @@ import type { Shape } from './shape.ts';
 // Key names remembered per shape; generated names (ids as keys) stop being remembered here.
 const MEMO_LIMIT = 1024;
 // Recent answers kept per shape; a power of two.
-const SLOTS = 16;
+const SLOTS = 64;
 
 /**
  * Finds the shape a key leads to: a known field of the parent shape, or what the key name
@@ -18,8 +18,10 @@ export class ShapeResolver {
   // The last answers per shape, in a few slots picked by the key's length and end letters:
   // the same keys recur object after object (every breadcrumb has `timestamp`, `category`...),
   // and comparing the key with the one in its slot is cheaper than a map lookup. Indexed by
-  // shape id times SLOTS, plus the slot.
-  readonly #recentKeys: (string | undefined)[] = [];
+  // shape id times SLOTS, plus the slot. An empty slot holds `''`, so that the comparison is
+  // always of two strings (the compiler then compares them by reference); the empty key is
+  // never looked up in the slots.
+  readonly #recentKeys: string[] = [];
   readonly #recentShapes: (Shape | undefined)[] = [];
 
   constructor(classifier: KeyClassifier) {
@@ -31,7 +33,10 @@ export class ShapeResolver {
       return shape.other ?? shape;
     }
     const length = key.length;
-    const ends = length === 0 ? 0 : key.charCodeAt(0) + 3 * key.charCodeAt(length - 1);
+    if (length === 0) {
+      return this.#lookUp(shape, key);
+    }
+    const ends = key.charCodeAt(0) + 3 * key.charCodeAt(length - 1);
     const slot = shape.id * SLOTS + ((length + ends) & (SLOTS - 1));
     if (slot >= this.#recentKeys.length) {
       this.#grow(slot);
@@ -51,7 +56,7 @@ export class ShapeResolver {
   #grow(slot: number): void {
     const length = (Math.floor(slot / SLOTS) + 32) * SLOTS;
     for (let index = this.#recentKeys.length; index < length; index++) {
-      this.#recentKeys.push(undefined);
+      this.#recentKeys.push('');
       this.#recentShapes.push(undefined);
     }
   }

@@ -250,8 +250,8 @@ export class Walker {
       memo?.set(text, UNCHANGED);
       return scanned;
     }
-    const remarks = scanner.remarks.slice();
-    memo?.set(text, { scanned, remarks, rules: scanner.rules.slice() });
+    const remarks = scanner.remarks;
+    memo?.set(text, { scanned, remarks, rules: scanner.rules });
     // The memo is only read during this walk, and gives later finds copies of its remarks:
     // the first find can have them as they are.
     this.meta = { '': { rem: remarks, len: text.length } };
