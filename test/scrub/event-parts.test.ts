@@ -190,6 +190,37 @@ describe('extra, contexts and tags', () => {
     );
   });
 
+  it('judges a value by the name given beside it, as HAR and validation errors hold them', () => {
+    const { event } = scrubEvent({
+      extra: {
+        headers: [
+          { name: 'Authorization', value: 'opaque-1' },
+          { name: 'Accept', value: 'text/html' },
+        ],
+        env: [{ name: 'DB_PASSWORD', value: 'opaque-2' }],
+        // express-validator and Sequelize name the field in `path`, Joi in `key`.
+        invalid: [{ type: 'field', path: 'password', value: 'opaque-3', msg: 'too short' }],
+        context: { key: 'api_key', label: 'api_key', value: 'opaque-4', limit: 8 },
+        query: [{ name: 'page', value: '2' }],
+      },
+    });
+    expect(sent(event)).not.toMatch(/opaque-/);
+    expect(event.extra).toEqual({
+      headers: [
+        { name: 'Authorization', value: F },
+        { name: 'Accept', value: 'text/html' },
+      ],
+      env: [{ name: 'DB_PASSWORD', value: F }],
+      invalid: [{ type: 'field', path: 'password', value: F, msg: 'too short' }],
+      context: { key: 'api_key', label: 'api_key', value: F, limit: 8 },
+      query: [{ name: 'page', value: '2' }],
+    });
+    expect((event as any)._meta.extra.headers[0].value['']).toEqual({
+      rem: [['@password:filter', 's', 0, 10]],
+      len: 8,
+    });
+  });
+
   it('reads tags given as pairs, as stored events have them', () => {
     const { event } = scrubEvent({
       tags: [

@@ -40,6 +40,8 @@ export const MAX_NODES = 200_000;
 const SDK_REPLACEMENT = '[Filtered]';
 // In the per-depth value stacks: a field left alone, not read (see `#walkProperties`).
 const UNREAD: unique symbol = Symbol('unread');
+// Fields that name the `value` beside them (see `#namedValueShape`).
+const VALUE_NAMES = ['name', 'key', 'path', 'field'];
 // The markers of Sentry's own serializer for values it cuts.
 const CIRCULAR = '[Circular ~]';
 
@@ -375,7 +377,10 @@ export class Walker {
       let next: unknown;
       let childMeta: MetaNode | undefined;
       try {
-        const childShape = this.#shapes.shapeOf(own, key);
+        let childShape = this.#shapes.shapeOf(own, key);
+        if (key === 'value' && own.keyed !== undefined && childShape.text !== 'skip') {
+          childShape = this.#namedValueShape(source, childShape);
+        }
         if (childShape.text === 'skip' && childShape.gate === undefined) {
           // A field left alone is not read unless a copy needs it: most fields of frames and
           // breadcrumbs are left alone, and reading a number that is not a small integer
@@ -427,6 +432,23 @@ export class Walker {
     }
     this.meta = meta;
     return copy ?? source;
+  }
+
+  /**
+   * The shape of the `value` of an object that names it beside it: HAR headers and parameters
+   * and environment lists (`{ name: 'Authorization', value }`), validation errors
+   * (`{ path: 'password', value }`, Joi's `{ key, value }`). The name is judged like a key;
+   * it only ever makes the value more guarded. Read through descriptors, so no getter runs.
+   */
+  #namedValueShape(source: object, shape: Shape): Shape {
+    for (const field of VALUE_NAMES) {
+      const name: unknown = Object.getOwnPropertyDescriptor(source, field)?.value;
+      if (typeof name === 'string') {
+        const named = this.#shapes.shapeOf(ANY, name);
+        return named === ANY ? shape : named;
+      }
+    }
+    return shape;
   }
 
   #walkArray(source: readonly unknown[], shape: Shape, depth: number): unknown {
