@@ -274,3 +274,33 @@ describe('spans and log records', () => {
     expect(retried.attributes.attempt?.value).toBe(2);
   });
 });
+
+describe('a database error', () => {
+  // The shape of the `pg` driver's error for a unique key violation: its own properties go to
+  // the `error_properties` context, `detail` with the value of the key.
+  class DatabaseError extends Error {
+    override name = 'DatabaseError';
+    readonly code = '23505';
+    readonly constraint = 'users_api_token_key';
+    readonly detail = 'Key (api_token)=(PG-EXAMPLE-1) already exists.';
+  }
+
+  it('sends the key that was violated without its value', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, { integrations: [filter.integration()] });
+
+    Sentry.captureException(
+      new DatabaseError('duplicate key value violates unique constraint "users_api_token_key"'),
+    );
+    await flushAll();
+
+    expect(receiver.rawText()).not.toContain('PG-EXAMPLE-1');
+    const payload = receiver.events().at(-1)?.payload;
+    expect(payload.contexts.error_properties).toMatchObject({
+      code: '23505',
+      constraint: 'users_api_token_key',
+      detail: 'Key (api_token)=([Filtered]) already exists.',
+    });
+    expect(payload.tags['error.code']).toBe('23505');
+  });
+});

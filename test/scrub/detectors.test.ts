@@ -386,6 +386,16 @@ describe('keyValuePairs', () => {
     ['password      =      pw1 next', `password      =      ${F} next`],
     ['DB_PASS=pw1 next', `DB_PASS=${F} next`],
     ['pass=pw1&user=x', `pass=${F}&user=x`],
+    // PostgreSQL names the values of a violated unique key in parentheses (`error.detail`).
+    ['Key (api_token)=(TK-1) already exists.', `Key (api_token)=(${F}) already exists.`],
+    [
+      'Key (token, user_id)=(TK-1, 42) already exists.',
+      `Key (token, user_id)=(${F}) already exists.`,
+    ],
+    [
+      'Key (user_id, token)=(42, TK-1) already exists.',
+      `Key (user_id, token)=(${F}) already exists.`,
+    ],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
   });
@@ -411,6 +421,8 @@ describe('keyValuePairs', () => {
     'Password: must be at least 8 characters',
     'Session: user logged out.',
     'cookie_consent=yes',
+    'Key (order_id)=(42) already exists.',
+    'Key (order_id, line)=(42, 7) is not present in table "orders".',
   ])('leaves %s', (input) => {
     expect(scrubText(input)).toBe(input);
   });

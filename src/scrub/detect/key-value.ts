@@ -47,6 +47,9 @@ export function findPair(
   if (separator === 58 && text.startsWith('//', valueFrom)) {
     return valueFrom + 2;
   }
+  if (separator === 61 && text.charCodeAt(at - 1) === 41 && text.charCodeAt(valueFrom) === 40) {
+    return findKeyDetail(text, at, context, findings);
+  }
 
   const keyEnd = nameEnd(text, at);
   const keyStart = nameStart(text, keyEnd);
@@ -87,6 +90,46 @@ export function findPair(
   // (`password=-----BEGIN PRIVATE KEY-----...`). Pairs inside it are not read again.
   context.state.pairValueEnd = end;
   return Math.max(start, valueFrom);
+}
+
+// The names of a key in parentheses are a short list.
+const MAX_KEY_LIST = 4 * MAX_KEY;
+
+/**
+ * PostgreSQL names the values of a violated unique or foreign key in parentheses, in the
+ * `detail` of its errors: `Key (api_token)=(abc) already exists.`, `Key (user_id, token)=(42,
+ * abc)`. When one of the names is sensitive, the whole list of values is replaced, since its
+ * values are not told apart. `at` is the `=` between `)` and `(`. Returns where scanning
+ * resumes.
+ */
+function findKeyDetail(
+  text: string,
+  at: number,
+  context: DetectContext,
+  findings: Findings,
+): number {
+  const valueFrom = at + 2;
+  let open = at - 2;
+  while (open > at - MAX_KEY_LIST && open >= 0 && text.charCodeAt(open) !== 40) {
+    open--;
+  }
+  if (text.charCodeAt(open) !== 40 || !context.enabled.keyValuePairs) {
+    return valueFrom;
+  }
+  const names = text.slice(open + 1, at - 1).split(',');
+  const sensitive = names.some((name) => {
+    const verdict = context.classify(name.trim());
+    return verdict === KeyVerdict.Secret || verdict === KeyVerdict.Custom;
+  });
+  if (!sensitive) {
+    return valueFrom;
+  }
+  const close = text.indexOf(')', valueFrom);
+  const end = close === -1 ? lineEnd(text, valueFrom) : close;
+  if (end > valueFrom && !text.startsWith(context.replacement, valueFrom)) {
+    findings.add(valueFrom, end, DETECTOR_RULES.keyValuePairs);
+  }
+  return Math.max(end, valueFrom);
 }
 
 /**
