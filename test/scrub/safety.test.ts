@@ -103,6 +103,20 @@ describe('limits', () => {
     expect(sent(event)).not.toContain('password=pw');
   });
 
+  it('cuts a list at the budget, however long it says it is, numbers and holes included', () => {
+    const numbers = Array.from({ length: MAX_NODES + 10 }, (_, index) => index);
+    const holes: unknown[] = [];
+    holes.length = 2 ** 32 - 1;
+    holes[3] = 'jane@example.com';
+    for (const list of [numbers, holes]) {
+      const { event } = scrubEvent({ extra: { list } });
+      const scrubbed = (event.extra as { list: unknown[] }).list;
+      expect(scrubbed.length).toBeLessThanOrEqual(MAX_NODES + 1);
+      expect(scrubbed.at(-1)).toBe('[Truncated]');
+      expect(sent(event)).not.toContain('jane@example.com');
+    }
+  });
+
   it('cuts very long strings, keeps the meta of what was cut', () => {
     const { event } = scrubEvent({ extra: { big: 'z'.repeat(100_000) } });
     expect((event.extra as any).big).toHaveLength(16_387);

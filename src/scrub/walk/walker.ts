@@ -459,11 +459,28 @@ export class Walker {
     let meta: Record<number, MetaNode> | undefined;
 
     for (let index = 0; index < length; index++) {
+      if (this.#nodes >= MAX_NODES) {
+        // The budget is spent: the rest of the list is cut, not walked, however long the list
+        // says it is (a sparse one can claim billions of elements).
+        if (copy === undefined) {
+          copy = values.slice(0, index);
+          this.#noteWritten(depth, index);
+        }
+        copy.push(this.#limit('[Truncated]'));
+        meta ??= {};
+        meta[index] = this.meta as MetaNode;
+        break;
+      }
       let child: unknown;
       let next: unknown;
       let childMeta: MetaNode | undefined;
       try {
         child = source[index];
+        // Strings and objects count themselves as they are walked; the other elements, holes
+        // included, count here.
+        if (typeof child !== 'string' && (typeof child !== 'object' || child === null)) {
+          this.#nodes++;
+        }
         next =
           shape.pairs && isPair(child)
             ? this.#walkPair(child, shape, depth + 1)
