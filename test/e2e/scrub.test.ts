@@ -304,3 +304,30 @@ describe('a database error', () => {
     expect(payload.tags['error.code']).toBe('23505');
   });
 });
+
+describe('stack traces and connection errors in text', () => {
+  it('keeps the file positions and loopback addresses they name', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, {
+      integrations: [Sentry.consoleLoggingIntegration({ levels: ['error'] }), filter.integration()],
+    });
+    const refresh = new Error(`refresh failed for password=${SECRETS.logPassword}`);
+    refresh.stack = [
+      `Error: ${refresh.message}`,
+      '    at verifyToken (/app/src/auth/token.ts:42:13)',
+      '    at Object.<anonymous> (/app/src/auth/session.mjs:7:1)',
+    ].join('\n');
+
+    console.error(refresh);
+    Sentry.captureException(new Error('connect ECONNREFUSED ::1:6379'));
+    await flushAll();
+
+    assertNoSecret(receiver.rawText());
+    const body = String(receiver.logs().at(-1)?.body);
+    expect(body).toContain('password=[Filtered]');
+    expect(body).toContain('(/app/src/auth/token.ts:42:13)');
+    expect(body).toContain('(/app/src/auth/session.mjs:7:1)');
+    const exception = receiver.events().at(-1)?.payload.exception.values.at(-1);
+    expect(exception.value).toBe('connect ECONNREFUSED ::1:6379');
+  });
+});

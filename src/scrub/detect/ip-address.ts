@@ -216,6 +216,7 @@ function isPersonalIpv6(address: string): boolean {
     return false;
   }
   // `::1` and `::` are not anyone's address, nor are words made of hex letters (`add::bed`).
-  const loopback = compressed && halves[0] === '' && /^0*1$/.test(halves[1] ?? '');
+  // Node.js writes a port after an IPv6 address without brackets: `ECONNREFUSED ::1:6379`.
+  const loopback = compressed && halves[0] === '' && /^0*1(?::\d{1,5})?$/.test(halves[1] ?? '');
   return nonZero && !loopback && parts.length >= 2 && /\d/.test(address);
 }

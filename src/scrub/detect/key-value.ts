@@ -1,6 +1,16 @@
 import { KeyVerdict } from '../keys/classify.ts';
 import { DETECTOR_RULES } from '../rules.ts';
-import { CREDENTIAL, HEX, isIn, KEY, LETTER, skipBackward, skipForward } from './chars.ts';
+import {
+  CREDENTIAL,
+  DIGIT,
+  HEX,
+  isIn,
+  isWordAt,
+  KEY,
+  LETTER,
+  skipBackward,
+  skipForward,
+} from './chars.ts';
 import type { DetectContext, Findings } from './types.ts';
 
 // A key name in text is short; longer runs of name characters are not keys.
@@ -63,6 +73,10 @@ export function findPair(
     return scanEncodedValue(text, at, valueFrom, keyStart, context, findings);
   }
 
+  if (separator === 58 && isSourcePosition(text, keyStart, keyEnd, valueFrom)) {
+    return valueFrom;
+  }
+
   const inUrl = separator !== 58 && isParameterStart(text, keyStart);
   const detector = inUrl ? 'urlParameters' : 'keyValuePairs';
   if (!context.enabled[detector]) {
@@ -90,6 +104,46 @@ export function findPair(
   // (`password=-----BEGIN PRIVATE KEY-----...`). Pairs inside it are not read again.
   context.state.pairValueEnd = end;
   return Math.max(start, valueFrom);
+}
+
+// A line number has at most this many digits; a file extension at most this many characters.
+const MAX_LINE_DIGITS = 7;
+const MAX_EXTENSION = 6;
+
+/**
+ * Whether `name:` and what follows is a line in a source file named after what it handles, as
+ * stack traces show it (`/app/src/auth/token.ts:42:13`, `(secrets.ts:12:3)`), rather than a
+ * pair: the name ends in a file extension, digits follow the colon, and either a path leads
+ * to the name or a column follows the line. `session.id:12345` is still a pair.
+ */
+function isSourcePosition(
+  text: string,
+  keyStart: number,
+  keyEnd: number,
+  valueFrom: number,
+): boolean {
+  const lineEnd = skipForward(text, valueFrom, DIGIT, valueFrom + MAX_LINE_DIGITS + 1);
+  if (lineEnd === valueFrom || lineEnd > valueFrom + MAX_LINE_DIGITS || isWordAt(text, lineEnd)) {
+    return false;
+  }
+  const before = text.charCodeAt(keyStart - 1);
+  const inPath = before === 47 || before === 92;
+  const column = text.charCodeAt(lineEnd) === 58 && isIn(text, lineEnd + 1, DIGIT);
+  return (inPath || column) && hasFileExtension(text, keyStart, keyEnd);
+}
+
+// `name.ts`, `bundle.3f7a.js`: a dot, then a letter and up to a few word characters.
+function hasFileExtension(text: string, start: number, end: number): boolean {
+  let extension = end;
+  while (extension > end - MAX_EXTENSION - 1 && isWordAt(text, extension - 1)) {
+    extension--;
+  }
+  return (
+    extension > start + 1 &&
+    end - extension <= MAX_EXTENSION &&
+    text.charCodeAt(extension - 1) === 46 &&
+    isIn(text, extension, LETTER)
+  );
 }
 
 // The names of a key in parentheses are a short list.
