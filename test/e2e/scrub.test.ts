@@ -230,6 +230,45 @@ describe('a form post', () => {
   });
 });
 
+describe('a multipart form post', () => {
+  it('sends the fields it names as secrets without their values', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, {
+      integrations: [
+        Sentry.httpIntegration(),
+        Sentry.expressIntegration(),
+        Sentry.requestDataIntegration(),
+        filter.integration(),
+      ],
+    });
+    const app = express();
+    // Whatever reads the body (multer, busboy, a text parser) lets the SDK record it.
+    app.use(express.text({ type: 'multipart/form-data' }));
+    app.post('/signup', () => {
+      throw new Error('signup failed');
+    });
+    Sentry.setupExpressErrorHandler(app);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+
+    const form = new FormData();
+    form.set('username', 'jane');
+    form.set('password', 'FORM-EXAMPLE-1');
+    form.set('invite_token', 'FORM-EXAMPLE-2');
+    const response = await fetch(`http://127.0.0.1:${port}/signup`, { method: 'POST', body: form });
+    await receiver.waitFor(() => receiver.events().length > 0);
+    await flushAll();
+    server.close();
+
+    expect(response.status).toBe(500);
+    expect(receiver.rawText()).not.toMatch(/FORM-EXAMPLE/);
+    const data = String(receiver.events().at(-1)?.payload.request.data);
+    expect(data).toMatch(/name="username"\r\n\r\njane\r\n/);
+    expect(data).toMatch(/name="password"\r\n\r\n\[Filtered\]\r\n/);
+  });
+});
+
 describe('spans and log records', () => {
   it('sends streamed span attributes and log records without any secret', async () => {
     const filter = new SentryEventFilter();

@@ -87,6 +87,33 @@ describe('request', () => {
     expect((form.request as any).data).toBe(`user=jane&password=${F}&x=%40`);
   });
 
+  it('judges the fields of a multipart form body by their names', () => {
+    const part = (name: string, value: string, lineEnd = '\r\n') =>
+      `--XyZ${lineEnd}Content-Disposition: form-data; name="${name}"${lineEnd}${lineEnd}` +
+      `${value}${lineEnd}`;
+    for (const lineEnd of ['\r\n', '\n']) {
+      const body = (password: string, token: string, note: string) =>
+        part('username', 'jane', lineEnd) +
+        part('password', password, lineEnd) +
+        part('user[api_token]', token, lineEnd) +
+        part('note', note, lineEnd) +
+        `--XyZ--${lineEnd}`;
+
+      const raw = body('opaque-1', 'opaque-2', 'mail jane@example.com');
+      // Also where the body is held in a variable or a context, not only as the request's.
+      const { event } = scrubEvent({ request: { data: raw }, extra: { body: raw } });
+
+      expect((event.request as any).data).toBe(body(F, F, `mail ${F}`));
+      expect((event.extra as any).body).toBe(body(F, F, `mail ${F}`));
+      expect((event as any)._meta.request.data['']).toMatchObject({
+        rem: expect.arrayContaining([
+          ['@password:filter', 's'],
+          ['@email:filter', 's'],
+        ]),
+      });
+    }
+  });
+
   it('reads the values of a form body, a query string and a URL decoded', () => {
     const pem = '-----BEGIN+PRIVATE+KEY-----%0AMIIabc%0A-----END+PRIVATE+KEY-----';
     const { event } = scrubEvent({

@@ -4,7 +4,7 @@ import type { KeyClassifier } from '../keys/classify.ts';
 import type { MetaNode } from '../meta/meta.ts';
 import type { DetectorName } from '../options.ts';
 import { DETECTOR_RULES, FAILURE_RULE } from '../rules.ts';
-import { parseBody, serializeBody } from './body.ts';
+import { type MultipartField, multipartFields, parseBody, serializeBody } from './body.ts';
 import { limitMeta, removedMeta, replacedMeta, rulesOf } from './remarks.ts';
 import { ScanMemo, UNCHANGED } from './scan-memo.ts';
 import { ANY, type Shape } from './shape.ts';
@@ -159,7 +159,9 @@ export class Walker {
           if ((mode === 'skip' || mode === 'text') && this.#nodes < MAX_NODES) {
             this.#nodes++;
             this.meta = undefined;
-            return mode === 'text' && value.length >= MIN_SCANNED ? this.#scan(value) : value;
+            return mode === 'text' && value.length >= MIN_SCANNED
+              ? this.#scanText(value, depth)
+              : value;
           }
           break;
         case 'number':
@@ -191,7 +193,7 @@ export class Walker {
       case 'skip':
         return text;
       case 'text':
-        return this.#scan(text);
+        return this.#scanText(text, depth);
       case 'body':
         return this.#walkBody(text, depth);
       case 'filter':
@@ -223,6 +225,17 @@ export class Walker {
       return 'text';
     }
     return shape.text;
+  }
+
+  /** Scans text; a multipart form body, wherever it is held, is read field by field. */
+  #scanText(text: string, depth: number): unknown {
+    if (text.charCodeAt(0) === 45 && text.charCodeAt(1) === 45) {
+      const fields = multipartFields(text);
+      if (fields !== undefined) {
+        return this.#walkMultipart(text, fields, depth);
+      }
+    }
+    return this.#scan(text);
   }
 
   #scan(text: string): string {
@@ -263,7 +276,8 @@ export class Walker {
   #walkBody(text: string, depth: number): unknown {
     const parsed = parseBody(text);
     if (parsed === undefined) {
-      return this.#scan(text);
+      const fields = multipartFields(text);
+      return fields === undefined ? this.#scan(text) : this.#walkMultipart(text, fields, depth);
     }
 
     const scrubbed = this.walk(parsed, ANY, depth + 1);
@@ -277,6 +291,45 @@ export class Walker {
     const rem = rulesOf(inner).map((rule) => [rule, 's']);
     this.meta = { '': { rem, len: text.length } };
     return serializeBody(scrubbed);
+  }
+
+  /**
+   * A multipart form body: a field whose name is sensitive is replaced whole, as under such a
+   * key; then the whole body is scanned like any text. The body keeps its boundaries and part
+   * headers; `_meta` names the rules, as for a JSON body.
+   */
+  #walkMultipart(text: string, fields: readonly MultipartField[], depth: number): unknown {
+    let replaced = '';
+    let last = 0;
+    const rules = new Set<string>();
+    for (const field of fields) {
+      const shape = this.#shapes.shapeOf(ANY, field.name);
+      if (shape === ANY) {
+        continue;
+      }
+      const next = this.walk(text.slice(field.start, field.end), shape, depth + 1);
+      if (this.meta === undefined || typeof next !== 'string') {
+        continue;
+      }
+      for (const rule of rulesOf(this.meta)) {
+        rules.add(rule);
+      }
+      replaced += text.slice(last, field.start) + next;
+      last = field.end;
+    }
+    const named = last === 0 ? text : replaced + text.slice(last);
+    this.meta = undefined;
+    const scanned = this.#scan(named);
+    if (this.meta !== undefined) {
+      for (const rule of rulesOf(this.meta)) {
+        rules.add(rule);
+      }
+    }
+    this.meta =
+      rules.size === 0
+        ? undefined
+        : { '': { rem: [...rules].map((rule) => [rule, 's']), len: text.length } };
+    return scanned;
   }
 
   #replaceWhole(value: unknown, rule: string, length: number | undefined): unknown {
