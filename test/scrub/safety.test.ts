@@ -264,6 +264,37 @@ describe('values that are not plain data', () => {
     expect(filter.stats().failures).toBeGreaterThan(0);
   });
 
+  it('throws nothing when not even the reduced item can be read', () => {
+    const filter = new SentryEventFilter({ userCausedExceptions: ['ValidationError'] });
+    const unreadable = (): any =>
+      new Proxy(
+        {},
+        {
+          get() {
+            throw new Error('nothing readable');
+          },
+          has() {
+            throw new Error('nothing readable');
+          },
+          ownKeys() {
+            throw new Error('nothing readable');
+          },
+        },
+      );
+
+    const event = filter.beforeSend(unreadable());
+    expect(event?.tags).toEqual({ scrub_failed: 'true' });
+    expect(() => filter.beforeSendTransaction(unreadable())).not.toThrow();
+    expect(() => filter.check(unreadable())).not.toThrow();
+    expect(() => filter.beforeSendLog(unreadable())).not.toThrow();
+    expect(() => filter.beforeBreadcrumb(unreadable())).not.toThrow();
+    expect(() => filter.beforeSendSpan(unreadable())).not.toThrow();
+    expect(() =>
+      filter.beforeSend({ message: 'm' }, { attachments: [unreadable()] } as any),
+    ).not.toThrow();
+    expect(filter.stats().failures).toBeGreaterThan(0);
+  });
+
   it('keeps the events of an envelope that cannot be scrubbed, reduced, and leaves the rest out', () => {
     const filter = new SentryEventFilter();
     const event = {
