@@ -34,7 +34,9 @@ export interface MultipartField {
   readonly end: number;
 }
 
-// The name a part's headers give it: `Content-Disposition: form-data; name="password"`.
+// The name a part's headers give it: `Content-Disposition: form-data; name="password"`. Part
+// headers are a few short lines; only their start is searched.
+const MAX_PART_HEADERS = 1024;
 const PART_NAME = /content-disposition:[^\n]*?\bname="([^"\n]*)"/i;
 
 /**
@@ -67,7 +69,8 @@ export function multipartFields(text: string): MultipartField[] | undefined {
       break;
     }
     const end = text.charCodeAt(next - 1) === 13 ? next - 1 : next;
-    const name = PART_NAME.exec(text.slice(at, headersEnd.index))?.[1];
+    const headers = text.slice(at, Math.min(headersEnd.index, at + MAX_PART_HEADERS));
+    const name = PART_NAME.exec(headers)?.[1];
     if (name !== undefined && end >= start) {
       fields.push({ name, start, end });
     }
