@@ -25,6 +25,9 @@ const PLACEHOLDER = new RegExp(`^${PLACEHOLDER_SOURCE}$`, 'i');
 // A placeholder at the start of an unquoted value, up to where the value would end.
 const PLACEHOLDER_AT = new RegExp(`${PLACEHOLDER_SOURCE}(?=[\\s,;)&]|$)`, 'iy');
 
+// TODO(scrub-validation-messages): find the value Joi quotes after a field's name in words
+// (`"password" with value "hunter2" fails to match`), because it has no separator either: it
+// needs a candidate at ` with value ` whose cost on every string is yet to be measured.
 // TODO(scrub-xml): find secrets in XML elements (`<password>secret</password>`), because
 // they have no separator to start at: it needs a `>` candidate in the text scanner, which
 // runs on every string, and that is best added with the scanner's own tuning.
