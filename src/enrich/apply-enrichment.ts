@@ -1,5 +1,6 @@
 import type { Event } from '@sentry/core';
 import { copyRecord, setOwn } from '../copy-record.ts';
+import { tagInList, withTagInList } from '../tag-list.ts';
 import { CONTROL_CHARACTER, MAX_TAG_VALUE_LENGTH } from './tag-value.ts';
 import type { Enrichment, EnrichmentTarget } from './types.ts';
 
@@ -82,12 +83,20 @@ export class EnrichedEvent implements EnrichmentTarget {
   }
 
   addTag(key: string, value: unknown): void {
-    if (key === '' || !isTagValue(value) || isSetIn(this.#current.tags, key)) {
+    const tags: unknown = this.#current.tags;
+    const list = Array.isArray(tags) ? tags : undefined;
+    const present = list === undefined ? isSetIn(tags, key) : isSet(tagInList(list, key));
+    if (key === '' || !isTagValue(value) || present) {
       return;
     }
     const problem = tagValueProblem(value);
     if (problem !== undefined) {
       this.#rejected ??= `tag "${key}" ${problem}`;
+      return;
+    }
+    if (list !== undefined) {
+      // Tags as a list, as stored and exported events hold them, stay a list.
+      this.#edit('tags').tags = withTagInList(list, key, value) as never;
       return;
     }
     setOwn(this.#own('tags'), key, value);

@@ -18,6 +18,9 @@ export const ERROR_PROPERTIES_CONTEXT = 'error_properties';
 // `exception.values`, `cause` is followed as a link. The rest are the position fields WebKit
 // (`line`, `column`, `sourceURL`) and Firefox (`fileName`, `lineNumber`, `columnNumber`) put
 // on errors, which the stack trace carries too; the SDK's ExtraErrorData skips the same.
+// Also left out: what the SDK itself puts on an error, such as the frames' variables its local
+// variables integration hands over there (and takes off when its processor runs, after ours):
+// the stack trace shows them.
 const SKIPPED_KEYS = new Set([
   'name',
   'message',
@@ -29,6 +32,7 @@ const SKIPPED_KEYS = new Set([
   'fileName',
   'lineNumber',
   'columnNumber',
+  '__SENTRY_ERROR_LOCAL_VARIABLES__',
 ]);
 
 // The SDK normalizes contexts to `normalizeDepth` (3 by default), which would flatten a

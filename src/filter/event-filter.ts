@@ -29,6 +29,7 @@ import {
   isSerializedLog,
   itemKind,
   plainLog,
+  strippedAttachment,
   strippedBreadcrumb,
   strippedEnvelope,
   strippedEvent,
@@ -256,7 +257,7 @@ export class SentryEventFilter {
       attachments[index] = this.#scrub(
         (scrubber) => scrubber.attachment(attachment),
         attachment,
-        (input) => ({ ...input, data: '[Filtered: attachment could not be scrubbed]' }),
+        strippedAttachment,
       );
     });
   }
@@ -363,7 +364,13 @@ export class SentryEventFilter {
   /** Counts a log record and names the rule that drops it, if any. */
   #dropRule(log: Log | SerializedLog): string | undefined {
     this.#stats.seen('log');
-    const rule = this.#decider.log(isSerializedLog(log) ? plainLog(log) : log);
+    let plain = log as Log;
+    try {
+      plain = isSerializedLog(log) ? plainLog(log) : log;
+    } catch {
+      // Left to the decider, which keeps a record it cannot read and reports it.
+    }
+    const rule = this.#decider.log(plain);
     if (rule === undefined) {
       return undefined;
     }

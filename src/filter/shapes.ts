@@ -14,8 +14,9 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** An event that cannot even be read counts as an error event. */
 export function itemKind(event: Event): ItemKind {
-  return event.type === 'transaction' ? 'transaction' : 'event';
+  return attempt(() => (event.type === 'transaction' ? 'transaction' : 'event'), 'event');
 }
 
 /** Log records arrive as `beforeSendLog` sees them, or serialized as in an envelope. */
@@ -37,13 +38,15 @@ export function plainLog(log: SerializedLog): Log {
 
 export function strippedEvent<T extends Event>(original: T): T {
   const event: Event = original;
+  // What cannot be read of the event itself is left out.
+  const fields = ['event_id', 'timestamp', 'level', 'platform', 'release', 'environment'] as const;
   const stripped: Event = {
-    ...pickDefined(event, ['event_id', 'timestamp', 'level', 'platform', 'release', 'environment']),
-    ...pickDefined(event, ['type']),
+    ...attempt(() => pickDefined(event, fields), {}),
+    ...attempt(() => pickDefined(event, ['type']), {}),
     tags: { scrub_failed: 'true' },
     message: 'This event could not be scrubbed and was reduced to its structure.',
   };
-  const exceptionTypes = exceptionTypesOf(event);
+  const exceptionTypes = attempt(() => exceptionTypesOf(event), []);
   if (exceptionTypes.length > 0) {
     stripped.exception = { values: exceptionTypes.map((type) => ({ type, value: '[Filtered]' })) };
   }
@@ -97,17 +100,30 @@ function pickStrings(source: Record<string, unknown>, keys: readonly string[]) {
 }
 
 export function strippedLog<T extends Log | SerializedLog>(log: T): T {
-  return isSerializedLog(log)
-    ? { ...log, body: '', attributes: {} }
-    : { ...log, message: '', attributes: {} };
+  return attempt(
+    () =>
+      isSerializedLog(log)
+        ? { ...log, body: '', attributes: {} }
+        : { ...log, message: '', attributes: {} },
+    { level: 'info', message: '', attributes: {} } as Log as T,
+  );
 }
 
 export function strippedBreadcrumb(breadcrumb: Breadcrumb): Breadcrumb {
-  return pickDefined(breadcrumb, ['category', 'level', 'timestamp', 'type']);
+  return attempt(() => pickDefined(breadcrumb, ['category', 'level', 'timestamp', 'type']), {});
 }
 
 export function strippedSpan(span: StreamedSpanJSON): StreamedSpanJSON {
-  return { ...span, name: '[Filtered]', attributes: {} };
+  return attempt(() => ({ ...span, name: '[Filtered]', attributes: {} }), {
+    name: '[Filtered]',
+    attributes: {},
+  } as unknown as StreamedSpanJSON);
+}
+
+/** What is left of an attachment that could not be scrubbed: its name, without its data. */
+export function strippedAttachment<T extends { data: unknown }>(attachment: T): T {
+  const data = '[Filtered: attachment could not be scrubbed]';
+  return attempt(() => ({ ...attachment, data }), { filename: 'attachment', data } as never);
 }
 
 function exceptionTypesOf(event: Event): string[] {

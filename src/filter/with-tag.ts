@@ -1,5 +1,6 @@
 import type { Event } from '@sentry/core';
 import { copyRecord, setOwn } from '../copy-record.ts';
+import { withTagInList } from '../tag-list.ts';
 
 /**
  * The event with one more tag, as `{ ...event, tags: { ...event.tags, [key]: value } }` makes
@@ -7,6 +8,10 @@ import { copyRecord, setOwn } from '../copy-record.ts';
  */
 export function withTag(event: Event, key: string, value: string): Event {
   const current: unknown = event.tags;
+  if (Array.isArray(current)) {
+    // Tags as a list, as stored and exported events hold them, stay a list.
+    return withField(event, 'tags', withTagInList(current, key, value));
+  }
   const tags =
     current === undefined || current === null ? {} : copyRecord(current as Record<string, unknown>);
   setOwn(tags, key, value);

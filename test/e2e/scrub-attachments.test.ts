@@ -93,6 +93,42 @@ describe.each([
   });
 });
 
+describe('a HAR attachment', () => {
+  it('sends it without the headers, cookies and parameters it names as secrets', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, { integrations: [filter.integration()] });
+    // A browser recording of the failed request: every header, cookie and parameter is a
+    // `{ name, value }` object.
+    const request = {
+      method: 'POST',
+      url: 'https://shop.example.com/login',
+      headers: [
+        { name: 'Authorization', value: 'HAR-EXAMPLE-1' },
+        { name: 'Accept', value: 'application/json' },
+      ],
+      cookies: [{ name: 'sid', value: 'HAR-EXAMPLE-2' }],
+      queryString: [{ name: 'access_token', value: 'HAR-EXAMPLE-3' }],
+      postData: { params: [{ name: 'password', value: 'HAR-EXAMPLE-4' }] },
+    };
+    const har = { log: { version: '1.2', entries: [{ request, response: { status: 401 } }] } };
+
+    Sentry.withScope((scope) => {
+      scope.addAttachment({ filename: 'login.har', data: JSON.stringify(har) });
+      Sentry.captureException(new Error('login failed'));
+    });
+    await flushAll();
+
+    expect(receiver.rawText()).not.toMatch(/HAR-EXAMPLE/);
+    const [attachment] = receiver.items('attachment');
+    const sentRequest = JSON.parse(text(attachment?.payload)).log.entries[0].request;
+    expect(sentRequest.headers).toEqual([
+      { name: 'Authorization', value: '[Filtered]' },
+      { name: 'Accept', value: 'application/json' },
+    ]);
+    expect(sentRequest.url).toBe('https://shop.example.com/login');
+  });
+});
+
 function bytes(payload: unknown): Uint8Array {
   if (payload instanceof Uint8Array) {
     return payload;

@@ -230,6 +230,45 @@ describe('a form post', () => {
   });
 });
 
+describe('a multipart form post', () => {
+  it('sends the fields it names as secrets without their values', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, {
+      integrations: [
+        Sentry.httpIntegration(),
+        Sentry.expressIntegration(),
+        Sentry.requestDataIntegration(),
+        filter.integration(),
+      ],
+    });
+    const app = express();
+    // Whatever reads the body (multer, busboy, a text parser) lets the SDK record it.
+    app.use(express.text({ type: 'multipart/form-data' }));
+    app.post('/signup', () => {
+      throw new Error('signup failed');
+    });
+    Sentry.setupExpressErrorHandler(app);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+
+    const form = new FormData();
+    form.set('username', 'jane');
+    form.set('password', 'FORM-EXAMPLE-1');
+    form.set('invite_token', 'FORM-EXAMPLE-2');
+    const response = await fetch(`http://127.0.0.1:${port}/signup`, { method: 'POST', body: form });
+    await receiver.waitFor(() => receiver.events().length > 0);
+    await flushAll();
+    server.close();
+
+    expect(response.status).toBe(500);
+    expect(receiver.rawText()).not.toMatch(/FORM-EXAMPLE/);
+    const data = String(receiver.events().at(-1)?.payload.request.data);
+    expect(data).toMatch(/name="username"\r\n\r\njane\r\n/);
+    expect(data).toMatch(/name="password"\r\n\r\n\[Filtered\]\r\n/);
+  });
+});
+
 describe('spans and log records', () => {
   it('sends streamed span attributes and log records without any secret', async () => {
     const filter = new SentryEventFilter();
@@ -272,5 +311,62 @@ describe('spans and log records', () => {
     };
     expect(retried.attributes.password?.value).toBe('[Filtered]');
     expect(retried.attributes.attempt?.value).toBe(2);
+  });
+});
+
+describe('a database error', () => {
+  // The shape of the `pg` driver's error for a unique key violation: its own properties go to
+  // the `error_properties` context, `detail` with the value of the key.
+  class DatabaseError extends Error {
+    override name = 'DatabaseError';
+    readonly code = '23505';
+    readonly constraint = 'users_api_token_key';
+    readonly detail = 'Key (api_token)=(PG-EXAMPLE-1) already exists.';
+  }
+
+  it('sends the key that was violated without its value', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, { integrations: [filter.integration()] });
+
+    Sentry.captureException(
+      new DatabaseError('duplicate key value violates unique constraint "users_api_token_key"'),
+    );
+    await flushAll();
+
+    expect(receiver.rawText()).not.toContain('PG-EXAMPLE-1');
+    const payload = receiver.events().at(-1)?.payload;
+    expect(payload.contexts.error_properties).toMatchObject({
+      code: '23505',
+      constraint: 'users_api_token_key',
+      detail: 'Key (api_token)=([Filtered]) already exists.',
+    });
+    expect(payload.tags['error.code']).toBe('23505');
+  });
+});
+
+describe('stack traces and connection errors in text', () => {
+  it('keeps the file positions and loopback addresses they name', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, {
+      integrations: [Sentry.consoleLoggingIntegration({ levels: ['error'] }), filter.integration()],
+    });
+    const refresh = new Error(`refresh failed for password=${SECRETS.logPassword}`);
+    refresh.stack = [
+      `Error: ${refresh.message}`,
+      '    at verifyToken (/app/src/auth/token.ts:42:13)',
+      '    at Object.<anonymous> (/app/src/auth/session.mjs:7:1)',
+    ].join('\n');
+
+    console.error(refresh);
+    Sentry.captureException(new Error('connect ECONNREFUSED ::1:6379'));
+    await flushAll();
+
+    assertNoSecret(receiver.rawText());
+    const body = String(receiver.logs().at(-1)?.body);
+    expect(body).toContain('password=[Filtered]');
+    expect(body).toContain('(/app/src/auth/token.ts:42:13)');
+    expect(body).toContain('(/app/src/auth/session.mjs:7:1)');
+    const exception = receiver.events().at(-1)?.payload.exception.values.at(-1);
+    expect(exception.value).toBe('connect ECONNREFUSED ::1:6379');
   });
 });

@@ -13,6 +13,22 @@ describe('applyEnrichment', () => {
       expect(result.tags).toEqual({ 'error.code': 'OURS', team: 'billing' });
     });
 
+    it('keeps tags given as a list, as stored and exported events hold them', () => {
+      const stored = errorEvent({ tags: [['error.code', 'OURS']] as never });
+      const exported = errorEvent({ tags: [{ key: 'error.code', value: 'OURS' }] as never });
+      const enrichment = { tags: { 'error.code': 'THEIRS', 'job.name': 'invoices' } };
+
+      expect(applyEnrichment(stored, enrichment).tags).toEqual([
+        ['error.code', 'OURS'],
+        ['job.name', 'invoices'],
+      ]);
+      expect(applyEnrichment(exported, enrichment).tags).toEqual([
+        { key: 'error.code', value: 'OURS' },
+        { key: 'job.name', value: 'invoices' },
+      ]);
+      expect(stored.tags).toEqual([['error.code', 'OURS']]);
+    });
+
     it('treats a tag set to undefined or null as not set', () => {
       const event = errorEvent({ tags: { a: undefined, b: null } as NonNullable<Event['tags']> });
 

@@ -67,6 +67,17 @@ describe('errorProperties', () => {
       expect(propertiesOf(error)).toEqual({ kept: true, cause: 'x' });
     });
 
+    it('leaves out what the SDK itself put on the error, such as its local variables', () => {
+      // The SDK's local variables integration hands the frames' variables over on the error,
+      // and takes them off only when its own processor runs, after the filter's.
+      const error = Object.assign(new Error('boom'), {
+        __SENTRY_ERROR_LOCAL_VARIABLES__: [{ function: 'verifyPin', vars: { pin: '1234' } }],
+        kept: true,
+      });
+
+      expect(propertiesOf(error)).toEqual({ kept: true });
+    });
+
     it('adds no context for an error without own properties', () => {
       const event = errorEvent();
 

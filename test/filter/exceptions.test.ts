@@ -409,6 +409,31 @@ describe('userCausedExceptions', () => {
     expect(result?.tags?.user_caused).toBeUndefined();
   });
 
+  it('adds the tag in the form of a tag list, as stored and exported events hold tags', () => {
+    const filter = new SentryEventFilter({ userCausedExceptions: ['ValidationError'] });
+    const exception = { values: [{ type: 'ValidationError', value: 'postcode is invalid' }] };
+    const stored = filter.check({
+      exception,
+      tags: [
+        ['server_name', 'web-1'],
+        ['user_caused', 'false'],
+      ] as any,
+    });
+    const exported = filter.check({
+      exception,
+      tags: [{ key: 'server_name', value: 'web-1' }] as any,
+    });
+
+    expect(stored.event?.tags).toEqual([
+      ['server_name', 'web-1'],
+      ['user_caused', 'true'],
+    ]);
+    expect(exported.event?.tags).toEqual([
+      { key: 'server_name', value: 'web-1' },
+      { key: 'user_caused', value: 'true' },
+    ]);
+  });
+
   it('never tags a dropped event: dropping wins', () => {
     const { result, filter } = decide(
       { filteredOutExceptions: [ValidationError], userCausedExceptions: [ValidationError] },

@@ -66,6 +66,10 @@ describe('ipAddress', () => {
     'version 1.2.3.4.5',
     'version 1.2.3.4',
     'Version 10.2.0.1 installed',
+    'version: 1.2.3.4',
+    'version=1.2.3.4',
+    '{"app_version":"10.2.0.1","appVersion": "10.2.0.1"}',
+    "{ 'os.version': '10.0.0.1' }",
     'Mozilla/5.0 (X11) Agent/1.2.3.4 Other/2.0',
     '256.1.1.1',
     'ECONNREFUSED 127.0.0.1:5432',
@@ -78,6 +82,9 @@ describe('ipAddress', () => {
     'add::bed',
     'x1.2.3.4',
     '1.2.3.4x',
+    // Loopback with the port Node.js appends in its connection errors.
+    'connect ECONNREFUSED ::1:6379',
+    'connect ECONNREFUSED ::1:5432 (retrying)',
   ])('leaves %s', (input) => {
     expect(scrubText(input)).toBe(input);
   });
@@ -386,6 +393,17 @@ describe('keyValuePairs', () => {
     ['password      =      pw1 next', `password      =      ${F} next`],
     ['DB_PASS=pw1 next', `DB_PASS=${F} next`],
     ['pass=pw1&user=x', `pass=${F}&user=x`],
+    ['session.id:12345 next', `session.id:${F} next`],
+    // PostgreSQL names the values of a violated unique key in parentheses (`error.detail`).
+    ['Key (api_token)=(TK-1) already exists.', `Key (api_token)=(${F}) already exists.`],
+    [
+      'Key (token, user_id)=(TK-1, 42) already exists.',
+      `Key (token, user_id)=(${F}) already exists.`,
+    ],
+    [
+      'Key (user_id, token)=(42, TK-1) already exists.',
+      `Key (user_id, token)=(${F}) already exists.`,
+    ],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
   });
@@ -411,6 +429,15 @@ describe('keyValuePairs', () => {
     'Password: must be at least 8 characters',
     'Session: user logged out.',
     'cookie_consent=yes',
+    'Key (order_id)=(42) already exists.',
+    // A position in a source file, named after what it handles, is no pair.
+    'at verifyToken (/app/src/auth/token.ts:42:13)',
+    'Error in /app/src/auth/token.ts:42',
+    'at file:///app/src/session.mjs:10:5',
+    'at C:\\app\\src\\password.js:3:7',
+    'at https://app.example.com/static/js/auth.token.3f7a.js:1:2345',
+    'at Object.<anonymous> (secrets.ts:12:3)',
+    'Key (order_id, line)=(42, 7) is not present in table "orders".',
   ])('leaves %s', (input) => {
     expect(scrubText(input)).toBe(input);
   });

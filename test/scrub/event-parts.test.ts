@@ -87,6 +87,33 @@ describe('request', () => {
     expect((form.request as any).data).toBe(`user=jane&password=${F}&x=%40`);
   });
 
+  it('judges the fields of a multipart form body by their names', () => {
+    const part = (name: string, value: string, lineEnd = '\r\n') =>
+      `--XyZ${lineEnd}Content-Disposition: form-data; name="${name}"${lineEnd}${lineEnd}` +
+      `${value}${lineEnd}`;
+    for (const lineEnd of ['\r\n', '\n']) {
+      const body = (password: string, token: string, note: string) =>
+        part('username', 'jane', lineEnd) +
+        part('password', password, lineEnd) +
+        part('user[api_token]', token, lineEnd) +
+        part('note', note, lineEnd) +
+        `--XyZ--${lineEnd}`;
+
+      const raw = body('opaque-1', 'opaque-2', 'mail jane@example.com');
+      // Also where the body is held in a variable or a context, not only as the request's.
+      const { event } = scrubEvent({ request: { data: raw }, extra: { body: raw } });
+
+      expect((event.request as any).data).toBe(body(F, F, `mail ${F}`));
+      expect((event.extra as any).body).toBe(body(F, F, `mail ${F}`));
+      expect((event as any)._meta.request.data['']).toMatchObject({
+        rem: expect.arrayContaining([
+          ['@password:filter', 's'],
+          ['@email:filter', 's'],
+        ]),
+      });
+    }
+  });
+
   it('reads the values of a form body, a query string and a URL decoded', () => {
     const pem = '-----BEGIN+PRIVATE+KEY-----%0AMIIabc%0A-----END+PRIVATE+KEY-----';
     const { event } = scrubEvent({
@@ -188,6 +215,37 @@ describe('extra, contexts and tags', () => {
     expect((event.contexts as any).trace.data['url.full']).toBe(
       `https://x.example.com/?token=${F}`,
     );
+  });
+
+  it('judges a value by the name given beside it, as HAR and validation errors hold them', () => {
+    const { event } = scrubEvent({
+      extra: {
+        headers: [
+          { name: 'Authorization', value: 'opaque-1' },
+          { name: 'Accept', value: 'text/html' },
+        ],
+        env: [{ name: 'DB_PASSWORD', value: 'opaque-2' }],
+        // express-validator and Sequelize name the field in `path`, Joi in `key`.
+        invalid: [{ type: 'field', path: 'password', value: 'opaque-3', msg: 'too short' }],
+        context: { key: 'api_key', label: 'api_key', value: 'opaque-4', limit: 8 },
+        query: [{ name: 'page', value: '2' }],
+      },
+    });
+    expect(sent(event)).not.toMatch(/opaque-/);
+    expect(event.extra).toEqual({
+      headers: [
+        { name: 'Authorization', value: F },
+        { name: 'Accept', value: 'text/html' },
+      ],
+      env: [{ name: 'DB_PASSWORD', value: F }],
+      invalid: [{ type: 'field', path: 'password', value: F, msg: 'too short' }],
+      context: { key: 'api_key', label: 'api_key', value: F, limit: 8 },
+      query: [{ name: 'page', value: '2' }],
+    });
+    expect((event as any)._meta.extra.headers[0].value['']).toEqual({
+      rem: [['@password:filter', 's', 0, 10]],
+      len: 8,
+    });
   });
 
   it('reads tags given as pairs, as stored events have them', () => {

@@ -233,17 +233,38 @@ describe('envelopes', () => {
     expect(items[1][1]).toEqual({ aggregates: [{ started: 'x', exited: 1 }], attrs: {} });
   });
 
-  it('leaves client reports, profiles and replay recordings untouched', () => {
+  it('leaves client reports, profile chunks and replay recordings untouched', () => {
     const { scrubber } = makeScrubber();
     const envelope = envelopeOf(
       [
         { type: 'client_report' },
         { discarded_events: [{ reason: 'x', category: 'password=pw', quantity: 1 }] },
       ],
-      [{ type: 'profile' }, { transaction: { name: 'password=pw' } }],
+      [{ type: 'profile_chunk' }, { profile: { frames: [{ function: 'password=pw' }] } }],
       [{ type: 'replay_recording', length: 3 }, new Uint8Array([1, 2, 3])],
     );
     expect(scrubber.envelope(envelope)).toBe(envelope);
+  });
+
+  it('scans the names of the transactions a profile holds, and leaves the rest of it', () => {
+    const { scrubber } = makeScrubber();
+    const samples = { frames: [{ function: 'resetPassword', abs_path: '/app/reset.ts' }] };
+    const profile = {
+      event_id: 'e'.repeat(32),
+      release: 'shop@1.0.0',
+      profile: samples,
+      transaction: { name: 'GET /reset?token=T-1', id: 'f'.repeat(32), trace_id: 't' },
+      transactions: [{ name: 'GET /reset?token=T-1', id: 'f'.repeat(32) }],
+    };
+    const envelope = envelopeOf([{ type: 'profile' }, profile]);
+
+    const [, [[, scrubbed]]] = scrubber.envelope(envelope) as any;
+    const written = JSON.parse(typeof scrubbed === 'string' ? scrubbed : JSON.stringify(scrubbed));
+
+    expect(written.transaction).toEqual({ ...profile.transaction, name: `GET /reset?token=${F}` });
+    expect(written.transactions[0].name).toBe(`GET /reset?token=${F}`);
+    expect(written.profile).toEqual(samples);
+    expect(written.release).toBe('shop@1.0.0');
   });
 
   it('scrubs user reports, check-ins and unknown JSON items like extra', () => {

@@ -71,6 +71,14 @@ describe('built-in sensitive keys', () => {
     'secret_key',
     'aws_secret_access_key',
     'AccountKey',
+    // Keys of hosted services sent in headers and query strings: Azure API Management and
+    // Azure Functions, New Relic.
+    'Ocp-Apim-Subscription-Key',
+    'subscription-key',
+    'x-functions-key',
+    'X-License-Key',
+    'NEW_RELIC_LICENSE_KEY',
+    'X-Insert-Key',
     'auth',
     'Authorization',
     'Proxy-Authorization',

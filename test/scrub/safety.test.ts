@@ -103,6 +103,20 @@ describe('limits', () => {
     expect(sent(event)).not.toContain('password=pw');
   });
 
+  it('cuts a list at the budget, however long it says it is, numbers and holes included', () => {
+    const numbers = Array.from({ length: MAX_NODES + 10 }, (_, index) => index);
+    const holes: unknown[] = [];
+    holes.length = 2 ** 32 - 1;
+    holes[3] = 'jane@example.com';
+    for (const list of [numbers, holes]) {
+      const { event } = scrubEvent({ extra: { list } });
+      const scrubbed = (event.extra as { list: unknown[] }).list;
+      expect(scrubbed.length).toBeLessThanOrEqual(MAX_NODES + 1);
+      expect(scrubbed.at(-1)).toBe('[Truncated]');
+      expect(sent(event)).not.toContain('jane@example.com');
+    }
+  });
+
   it('cuts very long strings, keeps the meta of what was cut', () => {
     const { event } = scrubEvent({ extra: { big: 'z'.repeat(100_000) } });
     expect((event.extra as any).big).toHaveLength(16_387);
@@ -247,6 +261,37 @@ describe('values that are not plain data', () => {
     const sentEvent = filter.beforeSend(event as any);
     expect(sent(sentEvent)).not.toContain('password=pw');
     expect(sentEvent?.tags).toEqual({ scrub_failed: 'true' });
+    expect(filter.stats().failures).toBeGreaterThan(0);
+  });
+
+  it('throws nothing when not even the reduced item can be read', () => {
+    const filter = new SentryEventFilter({ userCausedExceptions: ['ValidationError'] });
+    const unreadable = (): any =>
+      new Proxy(
+        {},
+        {
+          get() {
+            throw new Error('nothing readable');
+          },
+          has() {
+            throw new Error('nothing readable');
+          },
+          ownKeys() {
+            throw new Error('nothing readable');
+          },
+        },
+      );
+
+    const event = filter.beforeSend(unreadable());
+    expect(event?.tags).toEqual({ scrub_failed: 'true' });
+    expect(() => filter.beforeSendTransaction(unreadable())).not.toThrow();
+    expect(() => filter.check(unreadable())).not.toThrow();
+    expect(() => filter.beforeSendLog(unreadable())).not.toThrow();
+    expect(() => filter.beforeBreadcrumb(unreadable())).not.toThrow();
+    expect(() => filter.beforeSendSpan(unreadable())).not.toThrow();
+    expect(() =>
+      filter.beforeSend({ message: 'm' }, { attachments: [unreadable()] } as any),
+    ).not.toThrow();
     expect(filter.stats().failures).toBeGreaterThan(0);
   });
 

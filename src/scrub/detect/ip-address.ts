@@ -1,5 +1,5 @@
 import { DETECTOR_RULES } from '../rules.ts';
-import { DIGIT, DOMAIN, HEX, isIn, isWordAt, skipBackward } from './chars.ts';
+import { DIGIT, DOMAIN, HEX, isIn, isWordAt, LETTER, skipBackward } from './chars.ts';
 import type { Findings, ScanState } from './types.ts';
 
 const DOTTED_RUN = /[0-9.]*/y;
@@ -10,7 +10,7 @@ const MAX_IPV6 = 45;
  * Looks for an IPv4 address, a dotted quad with every part at most 255, at `start` (the
  * candidate pattern found `end - start` characters of digits and dots there). Version
  * numbers are left alone: `Chrome/124.0.0.0` (after a product name and `/`, unless that is a
- * path), `v1.2.3.4`, `version 1.2.3.4`, `1.2.3.4.5`. So are loopback (`127.x.x.x`), the
+ * path), `v1.2.3.4`, `version 1.2.3.4`, `app_version: 1.2.3.4`, `1.2.3.4.5`. So are loopback (`127.x.x.x`), the
  * unspecified address and netmasks, which never identify a person. Returns where scanning
  * resumes.
  */
@@ -31,7 +31,7 @@ function isIpv4Boundary(text: string, start: number, end: number): boolean {
   if (before === 47 && isWordAt(text, start - 2) && !isPathSegment(text, start, end)) {
     return false;
   }
-  if (before === 32 && followsVersionWord(text, start - 1)) {
+  if (followsVersionName(text, start)) {
     return false;
   }
   if (isWordAt(text, end)) {
@@ -57,11 +57,23 @@ function isPathSegment(text: string, start: number, end: number): boolean {
 }
 
 const VERSION_WORD = 'version';
+// TODO(scrub-version-keys): keep a dotted quad alone under a key named like a version
+// (`extra.version: '1.2.3.4'`), because the scanner sees only the value, not its key.
+// At most this many spaces, colons, equals signs and quotes between a name and its value.
+const MAX_VERSION_GAP = 4;
 
-// Whether the word `version`, in any case, ends just before the space at `space`.
-function followsVersionWord(text: string, space: number): boolean {
-  const wordStart = space - VERSION_WORD.length;
-  if (wordStart < 0 || isWordAt(text, wordStart - 1)) {
+/**
+ * Whether the quad at `start` is the value of a version: the word `version`, in any case, or a
+ * name that ends in it (`app_version`, `os.version`, `appVersion`), then a space, `:` or `=`,
+ * quoted or not (`version 1.2.3.4`, `"app_version":"10.2.0.1"`).
+ */
+function followsVersionName(text: string, start: number): boolean {
+  let end = start;
+  while (end > start - MAX_VERSION_GAP && isVersionGap(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  const wordStart = end - VERSION_WORD.length;
+  if (end === start || wordStart < 0) {
     return false;
   }
   for (let index = 0; index < VERSION_WORD.length; index++) {
@@ -69,7 +81,13 @@ function followsVersionWord(text: string, space: number): boolean {
       return false;
     }
   }
-  return true;
+  const camelCase = text.charCodeAt(wordStart) === 86;
+  return camelCase || !(isIn(text, wordStart - 1, LETTER) || isIn(text, wordStart - 1, DIGIT));
+}
+
+// A space, `:`, `=` or a quote.
+function isVersionGap(code: number): boolean {
+  return code === 32 || code === 58 || code === 61 || code === 34 || code === 39;
 }
 
 // Reads the four parts in place: the candidate pattern guarantees digits and three dots.
@@ -216,6 +234,7 @@ function isPersonalIpv6(address: string): boolean {
     return false;
   }
   // `::1` and `::` are not anyone's address, nor are words made of hex letters (`add::bed`).
-  const loopback = compressed && halves[0] === '' && /^0*1$/.test(halves[1] ?? '');
+  // Node.js writes a port after an IPv6 address without brackets: `ECONNREFUSED ::1:6379`.
+  const loopback = compressed && halves[0] === '' && /^0*1(?::\d{1,5})?$/.test(halves[1] ?? '');
   return nonZero && !loopback && parts.length >= 2 && /\d/.test(address);
 }

@@ -1,6 +1,16 @@
 import { KeyVerdict } from '../keys/classify.ts';
 import { DETECTOR_RULES } from '../rules.ts';
-import { CREDENTIAL, HEX, isIn, KEY, LETTER, skipBackward, skipForward } from './chars.ts';
+import {
+  CREDENTIAL,
+  DIGIT,
+  HEX,
+  isIn,
+  isWordAt,
+  KEY,
+  LETTER,
+  skipBackward,
+  skipForward,
+} from './chars.ts';
 import type { DetectContext, Findings } from './types.ts';
 
 // A key name in text is short; longer runs of name characters are not keys.
@@ -15,6 +25,9 @@ const PLACEHOLDER = new RegExp(`^${PLACEHOLDER_SOURCE}$`, 'i');
 // A placeholder at the start of an unquoted value, up to where the value would end.
 const PLACEHOLDER_AT = new RegExp(`${PLACEHOLDER_SOURCE}(?=[\\s,;)&]|$)`, 'iy');
 
+// TODO(scrub-validation-messages): find the value Joi quotes after a field's name in words
+// (`"password" with value "hunter2" fails to match`), because it has no separator either: it
+// needs a candidate at ` with value ` whose cost on every string is yet to be measured.
 // TODO(scrub-xml): find secrets in XML elements (`<password>secret</password>`), because
 // they have no separator to start at: it needs a `>` candidate in the text scanner, which
 // runs on every string, and that is best added with the scanner's own tuning.
@@ -47,6 +60,9 @@ export function findPair(
   if (separator === 58 && text.startsWith('//', valueFrom)) {
     return valueFrom + 2;
   }
+  if (separator === 61 && text.charCodeAt(at - 1) === 41 && text.charCodeAt(valueFrom) === 40) {
+    return findKeyDetail(text, at, context, findings);
+  }
 
   const keyEnd = nameEnd(text, at);
   const keyStart = nameStart(text, keyEnd);
@@ -58,6 +74,10 @@ export function findPair(
   const verdict = context.classify(key);
   if (verdict !== KeyVerdict.Secret && verdict !== KeyVerdict.Custom) {
     return scanEncodedValue(text, at, valueFrom, keyStart, context, findings);
+  }
+
+  if (separator === 58 && isSourcePosition(text, keyStart, keyEnd, valueFrom)) {
+    return valueFrom;
   }
 
   const inUrl = separator !== 58 && isParameterStart(text, keyStart);
@@ -87,6 +107,86 @@ export function findPair(
   // (`password=-----BEGIN PRIVATE KEY-----...`). Pairs inside it are not read again.
   context.state.pairValueEnd = end;
   return Math.max(start, valueFrom);
+}
+
+// A line number has at most this many digits; a file extension at most this many characters.
+const MAX_LINE_DIGITS = 7;
+const MAX_EXTENSION = 6;
+
+/**
+ * Whether `name:` and what follows is a line in a source file named after what it handles, as
+ * stack traces show it (`/app/src/auth/token.ts:42:13`, `(secrets.ts:12:3)`), rather than a
+ * pair: the name ends in a file extension, digits follow the colon, and either a path leads
+ * to the name or a column follows the line. `session.id:12345` is still a pair.
+ */
+function isSourcePosition(
+  text: string,
+  keyStart: number,
+  keyEnd: number,
+  valueFrom: number,
+): boolean {
+  const lineEnd = skipForward(text, valueFrom, DIGIT, valueFrom + MAX_LINE_DIGITS + 1);
+  if (lineEnd === valueFrom || lineEnd > valueFrom + MAX_LINE_DIGITS || isWordAt(text, lineEnd)) {
+    return false;
+  }
+  const before = text.charCodeAt(keyStart - 1);
+  const inPath = before === 47 || before === 92;
+  const column = text.charCodeAt(lineEnd) === 58 && isIn(text, lineEnd + 1, DIGIT);
+  return (inPath || column) && hasFileExtension(text, keyStart, keyEnd);
+}
+
+// `name.ts`, `bundle.3f7a.js`: a dot, then a letter and up to a few word characters.
+function hasFileExtension(text: string, start: number, end: number): boolean {
+  let extension = end;
+  while (extension > end - MAX_EXTENSION - 1 && isWordAt(text, extension - 1)) {
+    extension--;
+  }
+  return (
+    extension > start + 1 &&
+    end - extension <= MAX_EXTENSION &&
+    text.charCodeAt(extension - 1) === 46 &&
+    isIn(text, extension, LETTER)
+  );
+}
+
+// The names of a key in parentheses are a short list.
+const MAX_KEY_LIST = 4 * MAX_KEY;
+
+/**
+ * PostgreSQL names the values of a violated unique or foreign key in parentheses, in the
+ * `detail` of its errors: `Key (api_token)=(abc) already exists.`, `Key (user_id, token)=(42,
+ * abc)`. When one of the names is sensitive, the whole list of values is replaced, since its
+ * values are not told apart. `at` is the `=` between `)` and `(`. Returns where scanning
+ * resumes.
+ */
+function findKeyDetail(
+  text: string,
+  at: number,
+  context: DetectContext,
+  findings: Findings,
+): number {
+  const valueFrom = at + 2;
+  let open = at - 2;
+  while (open > at - MAX_KEY_LIST && open >= 0 && text.charCodeAt(open) !== 40) {
+    open--;
+  }
+  if (text.charCodeAt(open) !== 40 || !context.enabled.keyValuePairs) {
+    return valueFrom;
+  }
+  const names = text.slice(open + 1, at - 1).split(',');
+  const sensitive = names.some((name) => {
+    const verdict = context.classify(name.trim());
+    return verdict === KeyVerdict.Secret || verdict === KeyVerdict.Custom;
+  });
+  if (!sensitive) {
+    return valueFrom;
+  }
+  const close = text.indexOf(')', valueFrom);
+  const end = close === -1 ? lineEnd(text, valueFrom) : close;
+  if (end > valueFrom && !text.startsWith(context.replacement, valueFrom)) {
+    findings.add(valueFrom, end, DETECTOR_RULES.keyValuePairs);
+  }
+  return Math.max(end, valueFrom);
 }
 
 /**

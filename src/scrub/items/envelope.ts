@@ -3,7 +3,7 @@ import type { Removal } from '../index.ts';
 import { withRecordedMeta } from '../meta/meta.ts';
 import { collectRemovals } from '../meta/removals.ts';
 import { SPAN_V1 } from '../shapes/event.ts';
-import { ENVELOPE_HEADER, METRIC, SESSION, STREAMED_SPAN } from '../shapes/telemetry.ts';
+import { ENVELOPE_HEADER, METRIC, PROFILE, SESSION, STREAMED_SPAN } from '../shapes/telemetry.ts';
 import { ANY, type Shape } from '../walk/shape.ts';
 import { scrubAttachment } from './attachment.ts';
 import type { ItemContext } from './context.ts';
@@ -15,10 +15,10 @@ import { scrubLogRecord } from './record.ts';
 type Item = readonly [Record<string, unknown>, unknown];
 
 // Items whose payload carries no user data, or cannot be scanned: client reports (counts),
-// profiles (stack samples), replay recordings (compressed; replays have their own masking).
+// profile chunks (stack samples), replay recordings (compressed; replays have their own
+// masking).
 const UNTOUCHED = new Set([
   'client_report',
-  'profile',
   'profile_chunk',
   'replay_recording',
   'replay_video',
@@ -108,6 +108,8 @@ function scrubJsonItem(
     case 'session':
     case 'sessions':
       return scrubRecord(context, value, SESSION, place);
+    case 'profile':
+      return scrubRecord(context, value, PROFILE, place);
     default:
       return scrubRecord(context, value, ANY, place);
   }

@@ -52,6 +52,13 @@ export const SECRET_KEY_PHRASES: readonly (readonly string[])[] = [
   ['master', 'key'],
   // Azure Storage connection strings: `AccountKey=...`, `SharedAccessKey=...`.
   ['account', 'key'],
+  // Keys of hosted services, in headers and query strings: Azure API Management's
+  // `Ocp-Apim-Subscription-Key` (`subscription-key`), Azure Functions' `x-functions-key`, New
+  // Relic's license and insert keys (`X-License-Key`, `NEW_RELIC_LICENSE_KEY`, `X-Insert-Key`).
+  ['subscription', 'key'],
+  ['functions', 'key'],
+  ['license', 'key'],
+  ['insert', 'key'],
   // Authentication headers and fields [sentry-server] [sentry-python]: auth, Authorization,
   // Proxy-Authorization. `author` and `authenticated` are other words.
   ['auth'],

@@ -152,3 +152,19 @@ export const SESSION = keyedShape('session', {
 export const ENVELOPE_HEADER = keyedShape('envelope header', {
   fields: { ...same(['event_id', 'sent_at', 'sdk'], SKIP), trace: DYNAMIC_SAMPLING_CONTEXT },
 });
+
+// A transaction a profile covers: only its name can hold data, as the transaction's own can.
+const PROFILED_TRANSACTION = shape('profiled transaction', { fields: { name: ANY }, other: SKIP });
+
+/**
+ * A `profile` item: samples, frames, ids and device information are structure, left alone
+ * unread; the names of the transactions it covers are scanned like the transactions' own
+ * names, which the same envelope carries.
+ */
+export const PROFILE = shape('profile', {
+  fields: {
+    transaction: PROFILED_TRANSACTION,
+    transactions: shape('profiled transactions', { items: PROFILED_TRANSACTION }),
+  },
+  other: SKIP,
+});

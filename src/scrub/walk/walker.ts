@@ -4,7 +4,7 @@ import type { KeyClassifier } from '../keys/classify.ts';
 import type { MetaNode } from '../meta/meta.ts';
 import type { DetectorName } from '../options.ts';
 import { DETECTOR_RULES, FAILURE_RULE } from '../rules.ts';
-import { parseBody, serializeBody } from './body.ts';
+import { type MultipartField, multipartFields, parseBody, serializeBody } from './body.ts';
 import { limitMeta, removedMeta, replacedMeta, rulesOf } from './remarks.ts';
 import { ScanMemo, UNCHANGED } from './scan-memo.ts';
 import { ANY, type Shape } from './shape.ts';
@@ -40,6 +40,8 @@ export const MAX_NODES = 200_000;
 const SDK_REPLACEMENT = '[Filtered]';
 // In the per-depth value stacks: a field left alone, not read (see `#walkProperties`).
 const UNREAD: unique symbol = Symbol('unread');
+// Fields that name the `value` beside them (see `#namedValueShape`).
+const VALUE_NAMES = ['name', 'key', 'path', 'field'];
 // The markers of Sentry's own serializer for values it cuts.
 const CIRCULAR = '[Circular ~]';
 
@@ -157,7 +159,9 @@ export class Walker {
           if ((mode === 'skip' || mode === 'text') && this.#nodes < MAX_NODES) {
             this.#nodes++;
             this.meta = undefined;
-            return mode === 'text' && value.length >= MIN_SCANNED ? this.#scan(value) : value;
+            return mode === 'text' && value.length >= MIN_SCANNED
+              ? this.#scanText(value, depth)
+              : value;
           }
           break;
         case 'number':
@@ -189,7 +193,7 @@ export class Walker {
       case 'skip':
         return text;
       case 'text':
-        return this.#scan(text);
+        return this.#scanText(text, depth);
       case 'body':
         return this.#walkBody(text, depth);
       case 'filter':
@@ -221,6 +225,17 @@ export class Walker {
       return 'text';
     }
     return shape.text;
+  }
+
+  /** Scans text; a multipart form body, wherever it is held, is read field by field. */
+  #scanText(text: string, depth: number): unknown {
+    if (text.charCodeAt(0) === 45 && text.charCodeAt(1) === 45) {
+      const fields = multipartFields(text);
+      if (fields !== undefined) {
+        return this.#walkMultipart(text, fields, depth);
+      }
+    }
+    return this.#scan(text);
   }
 
   #scan(text: string): string {
@@ -261,7 +276,8 @@ export class Walker {
   #walkBody(text: string, depth: number): unknown {
     const parsed = parseBody(text);
     if (parsed === undefined) {
-      return this.#scan(text);
+      const fields = multipartFields(text);
+      return fields === undefined ? this.#scan(text) : this.#walkMultipart(text, fields, depth);
     }
 
     const scrubbed = this.walk(parsed, ANY, depth + 1);
@@ -275,6 +291,45 @@ export class Walker {
     const rem = rulesOf(inner).map((rule) => [rule, 's']);
     this.meta = { '': { rem, len: text.length } };
     return serializeBody(scrubbed);
+  }
+
+  /**
+   * A multipart form body: a field whose name is sensitive is replaced whole, as under such a
+   * key; then the whole body is scanned like any text. The body keeps its boundaries and part
+   * headers; `_meta` names the rules, as for a JSON body.
+   */
+  #walkMultipart(text: string, fields: readonly MultipartField[], depth: number): unknown {
+    let replaced = '';
+    let last = 0;
+    const rules = new Set<string>();
+    for (const field of fields) {
+      const shape = this.#shapes.shapeOf(ANY, field.name);
+      if (shape === ANY) {
+        continue;
+      }
+      const next = this.walk(text.slice(field.start, field.end), shape, depth + 1);
+      if (this.meta === undefined || typeof next !== 'string') {
+        continue;
+      }
+      for (const rule of rulesOf(this.meta)) {
+        rules.add(rule);
+      }
+      replaced += text.slice(last, field.start) + next;
+      last = field.end;
+    }
+    const named = last === 0 ? text : replaced + text.slice(last);
+    this.meta = undefined;
+    const scanned = this.#scan(named);
+    if (this.meta !== undefined) {
+      for (const rule of rulesOf(this.meta)) {
+        rules.add(rule);
+      }
+    }
+    this.meta =
+      rules.size === 0
+        ? undefined
+        : { '': { rem: [...rules].map((rule) => [rule, 's']), len: text.length } };
+    return scanned;
   }
 
   #replaceWhole(value: unknown, rule: string, length: number | undefined): unknown {
@@ -375,7 +430,10 @@ export class Walker {
       let next: unknown;
       let childMeta: MetaNode | undefined;
       try {
-        const childShape = this.#shapes.shapeOf(own, key);
+        let childShape = this.#shapes.shapeOf(own, key);
+        if (key === 'value' && own.keyed !== undefined && childShape.text !== 'skip') {
+          childShape = this.#namedValueShape(source, childShape);
+        }
         if (childShape.text === 'skip' && childShape.gate === undefined) {
           // A field left alone is not read unless a copy needs it: most fields of frames and
           // breadcrumbs are left alone, and reading a number that is not a small integer
@@ -429,6 +487,23 @@ export class Walker {
     return copy ?? source;
   }
 
+  /**
+   * The shape of the `value` of an object that names it beside it: HAR headers and parameters
+   * and environment lists (`{ name: 'Authorization', value }`), validation errors
+   * (`{ path: 'password', value }`, Joi's `{ key, value }`). The name is judged like a key;
+   * it only ever makes the value more guarded. Read through descriptors, so no getter runs.
+   */
+  #namedValueShape(source: object, shape: Shape): Shape {
+    for (const field of VALUE_NAMES) {
+      const name: unknown = Object.getOwnPropertyDescriptor(source, field)?.value;
+      if (typeof name === 'string') {
+        const named = this.#shapes.shapeOf(ANY, name);
+        return named === ANY ? shape : named;
+      }
+    }
+    return shape;
+  }
+
   #walkArray(source: readonly unknown[], shape: Shape, depth: number): unknown {
     const elementShape = shape.items ?? shape.keyed?.plain ?? shape.other ?? shape;
     const values = this.#values[depth] as unknown[];
@@ -437,11 +512,28 @@ export class Walker {
     let meta: Record<number, MetaNode> | undefined;
 
     for (let index = 0; index < length; index++) {
+      if (this.#nodes >= MAX_NODES) {
+        // The budget is spent: the rest of the list is cut, not walked, however long the list
+        // says it is (a sparse one can claim billions of elements).
+        if (copy === undefined) {
+          copy = values.slice(0, index);
+          this.#noteWritten(depth, index);
+        }
+        copy.push(this.#limit('[Truncated]'));
+        meta ??= {};
+        meta[index] = this.meta as MetaNode;
+        break;
+      }
       let child: unknown;
       let next: unknown;
       let childMeta: MetaNode | undefined;
       try {
         child = source[index];
+        // Strings and objects count themselves as they are walked; the other elements, holes
+        // included, count here.
+        if (typeof child !== 'string' && (typeof child !== 'object' || child === null)) {
+          this.#nodes++;
+        }
         next =
           shape.pairs && isPair(child)
             ? this.#walkPair(child, shape, depth + 1)
