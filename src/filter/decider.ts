@@ -259,7 +259,13 @@ function safeLoggerName(
     }
     return undefined;
   };
+  // A resolver that captures through Sentry is not asked again about what it captured.
+  let running = false;
   return (source) => {
+    if (running) {
+      return undefined;
+    }
+    running = true;
     try {
       const name: unknown = resolve(source);
       if (isThenable(name)) {
@@ -270,6 +276,8 @@ function safeLoggerName(
       return name as string | undefined;
     } catch (error) {
       return report(error);
+    } finally {
+      running = false;
     }
   };
 }

@@ -209,7 +209,15 @@ function compilePredicateEntry(
     return false;
   };
 
+  // An event the predicate captures through Sentry reaches it again before it returned; that
+  // one counts as no match, or a predicate that reports what it sees would never end.
+  let running = false;
+
   const test = (error: unknown, event: Event): boolean => {
+    if (running) {
+      return false;
+    }
+    running = true;
     try {
       const answer: unknown = predicate(error, event);
       if (isThenable(answer)) {
@@ -220,6 +228,8 @@ function compilePredicateEntry(
       return answer === true;
     } catch (failure) {
       return report(failure);
+    } finally {
+      running = false;
     }
   };
 
