@@ -118,8 +118,9 @@ export class Decider {
   /** Drops breadcrumbs whose category is an ignored logger. */
   breadcrumb(breadcrumb: Breadcrumb): DropRule | undefined {
     try {
-      // A notice written to the console comes back as a console breadcrumb.
-      if (isOwnLine(breadcrumb.message)) {
+      // A notice written to the console comes back as a console breadcrumb, whose message
+      // starts with the fields when a structured logger writes there.
+      if (this.#host.isWritingNotice || isOwnLine(breadcrumb.message)) {
         return OWN_LINE;
       }
       if (this.#loggerName === undefined) {
