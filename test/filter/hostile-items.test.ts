@@ -1,5 +1,5 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: hostile values are untyped on purpose */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SentryEventFilter } from '../../src/index.ts';
 
 // Items and hints that fight back, handed to the hooks as a hand-wired setup would: the hooks
@@ -97,5 +97,35 @@ describe('attachments in the hint', () => {
     expect(sent).toBeNull();
     expect(attachments[0]?.data).toBe(`password=${SECRET}`);
     expect(filter.stats().failures).toBe(1);
+  });
+});
+
+describe('a console that throws', () => {
+  it('never turns the debug output into an error in the application', () => {
+    // Test setups that fail on any console output replace the console's methods this way.
+    const methods = ['info', 'warn', 'error'] as const;
+    const spies = methods.map((method) =>
+      vi.spyOn(console, method).mockImplementation(() => {
+        throw new Error(`console.${method} was called`);
+      }),
+    );
+    try {
+      const filter = new SentryEventFilter({
+        debug: true,
+        filteredOutExceptions: ['AuthCancelledError'],
+        userCausedExceptions: [boom],
+      });
+
+      expect(filter.beforeSend({ message: 'x' }, { originalException: new Error('x') })).not.toBe(
+        null,
+      );
+      const cancelled = Object.assign(new Error('closed'), { name: 'AuthCancelledError' });
+      expect(filter.beforeSend({}, { originalException: cancelled })).toBeNull();
+      expect(spies.some((spy) => spy.mock.calls.length > 0)).toBe(true);
+    } finally {
+      for (const spy of spies) {
+        spy.mockRestore();
+      }
+    }
   });
 });
