@@ -5,6 +5,7 @@ import {
   type ExceptionRule,
   type ExceptionRuleMatch,
   exceptionValues,
+  PredicateAnswerError,
 } from '../match/exception.ts';
 import {
   breadcrumbLoggerName,
@@ -56,10 +57,12 @@ export class Decider {
 
     // Names the entry as the user wrote it, and the label its counters go by in stats.
     const onPredicateFailure = (match: ExceptionRuleMatch, error: unknown): void => {
-      host.reportFailure(
-        `${match.option}[${match.index}] (${match.label}) threw and counts as no match`,
-        error,
-      );
+      const entry = `${match.option}[${match.index}] (${match.label})`;
+      if (error instanceof PredicateAnswerError) {
+        host.reportFailure(`${entry} ${error.message}, and counts as no match`, error);
+      } else {
+        host.reportFailure(`${entry} threw and counts as no match`, error);
+      }
     };
     this.#filteredOut = compileExceptionRule(
       'filteredOutExceptions',
