@@ -244,6 +244,16 @@ describe('configuration errors', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('never sends control characters from the configuration to the terminal', async () => {
+    write('odd.json', '{ "ignoredLoggers": ["a"] }\u001b[2J');
+
+    const result = await check('--config', 'odd.json');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toContain('\u001b');
+    expect(result.stderr).toContain("odd.json:1:28: Unexpected character '\\u001b'");
+  });
+
   it('reports a JSON configuration that is not an object', async () => {
     const path = write('list.json', '["AuthCancelledError"]');
 
