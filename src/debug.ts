@@ -51,8 +51,13 @@ export function warnAlways(message: string): void {
 }
 
 function write(level: Level, message: string): void {
-  consoleSandbox(() => {
-    const sink = globalThis.console;
-    sink?.[level]?.(`${LOG_PREFIX} ${message}`);
-  });
+  try {
+    consoleSandbox(() => {
+      const sink = globalThis.console;
+      sink?.[level]?.(`${LOG_PREFIX} ${message}`);
+    });
+  } catch {
+    // A console that throws (test setups that fail on any output do) must not turn a
+    // diagnostic into an error in the application; the line is lost.
+  }
 }

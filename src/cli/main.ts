@@ -12,6 +12,7 @@ import {
 import { initCommand, runInitCommand } from './commands/init.ts';
 import { EXIT_CODES, type ExitCode } from './exit-codes.ts';
 import { type CliIo, processIo, writeLine } from './io.ts';
+import { printable } from './report/format.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The command's name, as installed by the package's `bin`. */
@@ -131,7 +132,9 @@ async function reportError(error: unknown, io: CliIo): Promise<ExitCode> {
   }
 
   if (isSentryEventFilterError(error)) {
-    await writeLine(io.stderr, `${prefix}${error.message}`);
+    // A configuration's syntax error can quote a control character from the file.
+    const lines = error.message.split('\n').map(printable);
+    await writeLine(io.stderr, `${prefix}${lines.join('\n')}`);
     return EXIT_CODES.invalid;
   }
 

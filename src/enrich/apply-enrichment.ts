@@ -180,6 +180,12 @@ export class EnrichedEvent implements EnrichmentTarget {
     if (additions === undefined) {
       return;
     }
+    if (!isRecord(additions)) {
+      // Its keys would be a string's characters or an array's indices.
+      const found = Array.isArray(additions) ? 'an array' : `a ${typeof additions}`;
+      this.#rejected ??= `\`${part}\` is ${found}, not an object`;
+      return;
+    }
     let target: Record<string, unknown> | undefined;
     for (const key in additions) {
       if (!Object.hasOwn(additions, key) || isSetIn(this.#current[part], key)) {

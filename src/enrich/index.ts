@@ -100,15 +100,24 @@ export function createEnrichment(
     }
   };
 
+  // Custom enrichers under way: an event one of them captures through Sentry comes back here
+  // before it returned, and goes on without custom enrichers, or it would never end.
+  let customRunning = false;
+
   return function enrichEvent(event, hint, context) {
     const input = new Input(event, hint, context.userCaused);
     // Every enrichment goes into one draft, copied once rather than once per enricher.
     const draft = new EnrichedEvent(event);
+    const skipCustom = customRunning;
     let shown: Event = event;
     for (const step of steps) {
+      if (step.custom && skipCustom) {
+        continue;
+      }
       try {
         if (step.custom) {
           shown = draft.event;
+          customRunning = true;
         }
         const returned = step.run(shown, input, draft);
         const problem = returnProblem(returned);
@@ -122,6 +131,8 @@ export function createEnrichment(
         }
       } catch (error) {
         report(step, error);
+      } finally {
+        customRunning = skipCustom;
       }
     }
     const result = draft.event;

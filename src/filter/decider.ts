@@ -5,6 +5,7 @@ import {
   type ExceptionRule,
   type ExceptionRuleMatch,
   exceptionValues,
+  PredicateAnswerError,
 } from '../match/exception.ts';
 import {
   breadcrumbLoggerName,
@@ -56,10 +57,12 @@ export class Decider {
 
     // Names the entry as the user wrote it, and the label its counters go by in stats.
     const onPredicateFailure = (match: ExceptionRuleMatch, error: unknown): void => {
-      host.reportFailure(
-        `${match.option}[${match.index}] (${match.label}) threw and counts as no match`,
-        error,
-      );
+      const entry = `${match.option}[${match.index}] (${match.label})`;
+      if (error instanceof PredicateAnswerError) {
+        host.reportFailure(`${entry} ${error.message}, and counts as no match`, error);
+      } else {
+        host.reportFailure(`${entry} threw and counts as no match`, error);
+      }
     };
     this.#filteredOut = compileExceptionRule(
       'filteredOutExceptions',
@@ -118,8 +121,9 @@ export class Decider {
   /** Drops breadcrumbs whose category is an ignored logger. */
   breadcrumb(breadcrumb: Breadcrumb): DropRule | undefined {
     try {
-      // A notice written to the console comes back as a console breadcrumb.
-      if (isOwnLine(breadcrumb.message)) {
+      // A notice written to the console comes back as a console breadcrumb, whose message
+      // starts with the fields when a structured logger writes there.
+      if (this.#host.isWritingNotice || isOwnLine(breadcrumb.message)) {
         return OWN_LINE;
       }
       if (this.#loggerName === undefined) {
@@ -259,7 +263,13 @@ function safeLoggerName(
     }
     return undefined;
   };
+  // A resolver that captures through Sentry is not asked again about what it captured.
+  let running = false;
   return (source) => {
+    if (running) {
+      return undefined;
+    }
+    running = true;
     try {
       const name: unknown = resolve(source);
       if (isThenable(name)) {
@@ -270,6 +280,8 @@ function safeLoggerName(
       return name as string | undefined;
     } catch (error) {
       return report(error);
+    } finally {
+      running = false;
     }
   };
 }

@@ -26,6 +26,7 @@ import { createScrubber, type Removal, type Scrubber } from '../scrub/index.ts';
 import { checkEnvelope } from './check-envelope.ts';
 import { Decider, type Decision } from './decider.ts';
 import {
+  eventIdOf,
   isSerializedLog,
   itemKind,
   plainLog,
@@ -240,26 +241,38 @@ export class SentryEventFilter {
     if (prepared === null) {
       return null;
     }
-    this.#scrubAttachments(hint);
+    if (!this.#scrubAttachments(hint)) {
+      return null;
+    }
     return this.#scrubEvent(prepared, undefined, prepared !== event && context.fresh === true);
   }
 
   /**
    * Attachments added with `scope.addAttachment` go out with the event from the hint, which is
-   * the SDK's own object: its entries are replaced by scrubbed copies.
+   * the SDK's own object: its entries are replaced by scrubbed copies. When that cannot be done
+   * (a frozen list), the event is not sent, for its attachments would go out as they are.
    */
-  #scrubAttachments(hint: EventHint): void {
-    const attachments = hint.attachments;
-    if (this.#scrubber === undefined || !Array.isArray(attachments)) {
-      return;
+  #scrubAttachments(hint: EventHint): boolean {
+    if (this.#scrubber === undefined) {
+      return true;
     }
-    attachments.forEach((attachment, index) => {
-      attachments[index] = this.#scrub(
-        (scrubber) => scrubber.attachment(attachment),
-        attachment,
-        strippedAttachment,
-      );
-    });
+    try {
+      const attachments = hint.attachments;
+      if (!Array.isArray(attachments)) {
+        return true;
+      }
+      attachments.forEach((attachment, index) => {
+        attachments[index] = this.#scrub(
+          (scrubber) => scrubber.attachment(attachment),
+          attachment,
+          strippedAttachment,
+        );
+      });
+      return true;
+    } catch (error) {
+      this.#reportFailure('the attachments could not be scrubbed; the event is dropped', error);
+      return false;
+    }
   }
 
   /** Decide, tag and enrich: everything but scrubbing. Counts the event. */
@@ -287,7 +300,7 @@ export class SentryEventFilter {
 
     const decision = this.#decider.event(event, hint);
     if (decision.drop !== undefined) {
-      this.#recordDrop(kind, decision.drop, event.event_id);
+      this.#recordDrop(kind, decision.drop, eventIdOf(event));
       this.#lastDrop = ruleName(decision.drop);
       return null;
     }
@@ -334,13 +347,13 @@ export class SentryEventFilter {
     if (tagRule !== undefined) {
       this.#stats.untagged(tagRule);
     }
-    this.#recordDrop(itemKind(event), rule, event.event_id);
+    this.#recordDrop(itemKind(event), rule, eventIdOf(event));
     return true;
   }
 
   #rememberTag(event: Event, rule: string): void {
-    const id = event.event_id;
-    if (typeof id !== 'string') {
+    const id = eventIdOf(event);
+    if (id === undefined) {
       return;
     }
     // Events that a later processor drops never reach `beforeSend`; the oldest ids go.
@@ -352,8 +365,8 @@ export class SentryEventFilter {
   }
 
   #forgetTag(event: Event): string | undefined {
-    const id = event.event_id;
-    if (typeof id !== 'string' || this.#taggedBy.size === 0) {
+    const id = eventIdOf(event);
+    if (id === undefined || this.#taggedBy.size === 0) {
       return undefined;
     }
     const rule = this.#taggedBy.get(id);

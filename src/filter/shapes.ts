@@ -14,14 +14,25 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// Items from outside can be proxies or carry getters that throw: what the pipeline reads
+// outside its guarded steps is read through `attempt`.
+
 /** An event that cannot even be read counts as an error event. */
 export function itemKind(event: Event): ItemKind {
   return attempt(() => (event.type === 'transaction' ? 'transaction' : 'event'), 'event');
 }
 
+/** The event's id, or `undefined` when it has none or it cannot be read. */
+export function eventIdOf(event: Event): string | undefined {
+  return attempt(() => {
+    const id: unknown = event.event_id;
+    return typeof id === 'string' ? id : undefined;
+  }, undefined);
+}
+
 /** Log records arrive as `beforeSendLog` sees them, or serialized as in an envelope. */
 export function isSerializedLog(log: Log | SerializedLog): log is SerializedLog {
-  return 'body' in log && !('message' in log);
+  return attempt(() => 'body' in log && !('message' in log), false);
 }
 
 /** A serialized log record as `beforeSendLog` would have seen it, for the logger lookup. */
@@ -62,7 +73,10 @@ const EVENT_ITEMS = new Set(['event', 'transaction']);
  * and its events and transactions reduced to their structure.
  */
 export function strippedEnvelope(envelope: Envelope): Envelope {
-  const [header, items] = envelope as unknown as [unknown, unknown];
+  const [header, items] = attempt(() => {
+    const [first, second] = envelope as unknown as [unknown, unknown];
+    return [first, second];
+  }, [undefined, undefined]);
   return [
     attempt(() => (isRecord(header) ? pickStrings(header, ['event_id', 'sent_at']) : {}), {}),
     attempt(() => (Array.isArray(items) ? items.flatMap(strippedItem) : []), []),
@@ -100,24 +114,30 @@ function pickStrings(source: Record<string, unknown>, keys: readonly string[]) {
 }
 
 export function strippedLog<T extends Log | SerializedLog>(log: T): T {
-  return attempt(
-    () =>
-      isSerializedLog(log)
-        ? { ...log, body: '', attributes: {} }
-        : { ...log, message: '', attributes: {} },
-    { level: 'info', message: '', attributes: {} } as Log as T,
-  );
+  if (isSerializedLog(log)) {
+    const kept = pickDefined(log, ['timestamp', 'level', 'trace_id', 'severity_number']);
+    return { ...kept, body: '', attributes: {} } as SerializedLog as T;
+  }
+  const kept = pickDefined(log as Log, ['level', 'severityNumber']);
+  return { ...kept, message: '', attributes: {} } as Log as T;
 }
 
 export function strippedBreadcrumb(breadcrumb: Breadcrumb): Breadcrumb {
   return attempt(() => pickDefined(breadcrumb, ['category', 'level', 'timestamp', 'type']), {});
 }
 
+/** A span with its ids and times only: its name, attributes and links' attributes go. */
 export function strippedSpan(span: StreamedSpanJSON): StreamedSpanJSON {
-  return attempt(() => ({ ...span, name: '[Filtered]', attributes: {} }), {
-    name: '[Filtered]',
-    attributes: {},
-  } as unknown as StreamedSpanJSON);
+  const kept = pickDefined(span, [
+    'trace_id',
+    'parent_span_id',
+    'span_id',
+    'start_timestamp',
+    'end_timestamp',
+    'status',
+    'is_segment',
+  ]);
+  return { ...kept, name: '[Filtered]', attributes: {} } as StreamedSpanJSON;
 }
 
 /** What is left of an attachment that could not be scrubbed: its name, without its data. */
@@ -127,23 +147,30 @@ export function strippedAttachment<T extends { data: unknown }>(attachment: T): 
 }
 
 function exceptionTypesOf(event: Event): string[] {
-  const values: unknown = event.exception?.values;
-  if (!Array.isArray(values)) {
-    return [];
-  }
-  return values.map((exception: { type?: unknown } | undefined) =>
-    typeof exception?.type === 'string' ? exception.type : 'Error',
-  );
+  return attempt(() => {
+    const values: unknown = event.exception?.values;
+    if (!Array.isArray(values)) {
+      return [];
+    }
+    return values.map((exception: { type?: unknown } | undefined) =>
+      typeof exception?.type === 'string' ? exception.type : 'Error',
+    );
+  }, []);
 }
 
+/**
+ * The fields of `keys` that hold a string, number or boolean; the others, and those that
+ * cannot be read, are left out.
+ */
 function pickDefined<T extends object, K extends keyof T>(
   source: T,
   keys: readonly K[],
-): Pick<T, K> {
-  const picked = {} as Pick<T, K>;
+): Partial<Pick<T, K>> {
+  const picked: Partial<Pick<T, K>> = {};
   for (const key of keys) {
-    if (source[key] !== undefined) {
-      picked[key] = source[key];
+    const value = attempt(() => source[key], undefined);
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      picked[key] = value;
     }
   }
   return picked;

@@ -46,6 +46,11 @@ export interface ExceptionRule {
   matchLive(value: object, event: Event): ExceptionRuleMatch | undefined;
 }
 
+/** What a predicate answered instead of a boolean; its message says what, never the value. */
+export class PredicateAnswerError extends TypeError {
+  override readonly name = 'PredicateAnswerError';
+}
+
 /** Called once per failing predicate, so a broken predicate is reported without flooding. */
 export type PredicateFailureHandler = (match: ExceptionRuleMatch, error: unknown) => void;
 
@@ -209,17 +214,32 @@ function compilePredicateEntry(
     return false;
   };
 
+  // An event the predicate captures through Sentry reaches it again before it returned; that
+  // one counts as no match, or a predicate that reports what it sees would never end.
+  let running = false;
+
   const test = (error: unknown, event: Event): boolean => {
+    if (running) {
+      return false;
+    }
+    running = true;
     try {
       const answer: unknown = predicate(error, event);
       if (isThenable(answer)) {
         // Too late to decide on, and its rejection must not go unhandled in the app.
         answer.then(undefined, () => undefined);
-        return report(new TypeError('the predicate returned a promise, not a boolean'));
+        return report(new PredicateAnswerError('returned a promise, not a boolean'));
       }
-      return answer === true;
+      if (typeof answer === 'boolean' || answer === undefined || answer === null) {
+        // A predicate that returns nothing where it does not match is common and harmless.
+        return answer === true;
+      }
+      // Such as the array of `message.match(...)`: taking it for a match would be a guess.
+      return report(new PredicateAnswerError(`returned ${describeAnswer(answer)}, not a boolean`));
     } catch (failure) {
       return report(failure);
+    } finally {
+      running = false;
     }
   };
 
@@ -233,6 +253,14 @@ function compilePredicateEntry(
     },
     matchesLive: test,
   };
+}
+
+function describeAnswer(answer: unknown): string {
+  if (Array.isArray(answer)) {
+    return 'an array';
+  }
+  const type = typeof answer;
+  return type === 'object' ? 'an object' : `a ${type}`;
 }
 
 /**

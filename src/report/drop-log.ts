@@ -1,5 +1,6 @@
 import { isThenable } from '@sentry/core';
 import { type DebugLogger, LOG_PREFIX } from '../debug.ts';
+import { describeFailure } from '../failure.ts';
 import type { ItemKind } from './stats.ts';
 
 /**
@@ -103,7 +104,8 @@ export class DropLog {
         written.then(undefined, () => this.#debug.warn('the drop logger failed to write'));
       }
     } catch (error) {
-      this.#debug.warn(`the drop logger threw: ${String(error)}`);
+      // Only its class: `String` throws for some values and may print what the logger held.
+      this.#debug.warn(`the drop logger threw: ${describeFailure(error)}`);
     } finally {
       this.#writing = false;
     }

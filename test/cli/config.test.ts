@@ -224,6 +224,36 @@ describe('configuration errors', () => {
     expect(result.code).toBe(0);
   });
 
+  it('reports an option given twice in JSON, which would silently drop the first', async () => {
+    const path = write(
+      'twice.json',
+      '{\n  "filteredOutExceptions": ["AuthCancelledError"],\n' +
+        '  "scrub": { "keys": ["pin"], "keys": [] },\n' +
+        '  "filteredOutExceptions": []\n}\n',
+    );
+
+    const result = await check('--config', 'twice.json');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${path}:3:31: \`scrub.keys\` is given twice (first at 3:14); keep one.`,
+    );
+    expect(result.stderr).toContain(
+      `${path}:4:3: \`filteredOutExceptions\` is given twice (first at 2:3); keep one.`,
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it('never sends control characters from the configuration to the terminal', async () => {
+    write('odd.json', '{ "ignoredLoggers": ["a"] }\u001b[2J');
+
+    const result = await check('--config', 'odd.json');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toContain('\u001b');
+    expect(result.stderr).toContain("odd.json:1:28: Unexpected character '\\u001b'");
+  });
+
   it('reports a JSON configuration that is not an object', async () => {
     const path = write('list.json', '["AuthCancelledError"]');
 

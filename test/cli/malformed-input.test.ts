@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -196,6 +196,36 @@ describe('malformed input', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('missing.json: cannot read: no such file or directory.');
     expect(result.stdout).toContain('2 inputs (1 invalid), 1 event');
+  });
+
+  it.runIf(existsSync('/proc/self/mem'))(
+    'reports a file that fails while it is read, with its name, and checks the others',
+    async () => {
+      write('good.json', JSON.stringify(transaction('1')));
+
+      // Reading the start of a process's own memory fails with EIO once the file is open.
+      const result = await check('/proc/self/mem', 'good.json');
+
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('/proc/self/mem: cannot read: EIO.');
+      expect(result.stdout).toContain('2 inputs (1 invalid), 1 event');
+    },
+  );
+
+  it('reports input files in a directory that are links to nothing, or to themselves', async () => {
+    mkdirSync(join(directory.path, 'events'));
+    write('events/good.json', JSON.stringify(transaction('1')));
+    symlinkSync('missing.json', join(directory.path, 'events', 'broken.json'));
+    symlinkSync('self.jsonl', join(directory.path, 'events', 'self.jsonl'));
+
+    const result = await check('events');
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${join('events', 'broken.json')}: cannot read: no such file or directory.`,
+    );
+    expect(result.stderr).toContain(`${join('events', 'self.jsonl')}: cannot read: ELOOP.`);
+    expect(result.stdout).toContain('3 inputs (2 invalid), 1 event');
   });
 
   it('reports values that are not events', async () => {

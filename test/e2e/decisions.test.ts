@@ -268,6 +268,30 @@ describe('drop notices written to a logger that Sentry captures', () => {
   });
 });
 
+describe('drop notices written by a structured logger that writes to the console', () => {
+  it('never come back as breadcrumbs on the events sent later', async () => {
+    // Fields first, then the line, as pino writes in a browser.
+    const structured = {
+      child: () => structured,
+      info: (...args: unknown[]) => console.info(...args),
+    };
+    const filter = new SentryEventFilter({
+      filteredOutExceptions: [AuthCancelledError],
+      logger: structured,
+    });
+    initSentry(receiver, {
+      integrations: [Sentry.consoleIntegration(), filter.integration()],
+    });
+
+    Sentry.captureException(new AuthCancelledError('closed'));
+    Sentry.captureMessage('still alive');
+    await flushAll();
+
+    expect(arrivedMessages()).toEqual(['still alive']);
+    expect(receiver.rawText()).not.toContain('[sentry-event-filter]');
+  });
+});
+
 describe('placement before Dedupe', () => {
   it('lets Dedupe compare against the last event actually sent', async () => {
     const filter = new SentryEventFilter(TEAM_POLICY);

@@ -172,6 +172,27 @@ describe('createEnrichment', () => {
       ]);
     });
 
+    it('that give `user` or `extra` as something other than an object have it left out, reported', () => {
+      const { enrich, failures } = buildEnrichment(false, [
+        // A plain JavaScript enricher, unchecked by types.
+        function account() {
+          return { user: 'jane', extra: ['a', 'b'], tags: { team: 'payments' } } as never;
+        },
+      ]);
+
+      const result = enrich(errorEvent());
+
+      expect(result.user).toEqual(errorEvent().user);
+      expect(result.extra).toEqual(errorEvent().extra);
+      expect(result.tags).toEqual({ ...errorEvent().tags, team: 'payments' });
+      expect(failures.map(({ label, outcome }) => ({ label, outcome }))).toEqual([
+        {
+          label: 'account (`extra` is an array, not an object)',
+          outcome: 'was applied without it',
+        },
+      ]);
+    });
+
     it('keep a tag of exactly 200 characters', () => {
       const value = 'x'.repeat(200);
       const { enrich, failures } = buildEnrichment(false, [() => ({ tags: { note: value } })]);

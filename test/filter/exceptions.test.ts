@@ -291,6 +291,37 @@ describe('filteredOutExceptions', () => {
       expect(filter.stats().failures).toBe(1);
     });
 
+    it('count as no match when they answer with something but a boolean, reported once', () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const isTimeout = (error: unknown) => (error as Error).message.match(/timed out/);
+      // Returns nothing where it does not match, as hand-written predicates often do.
+      const isRetry = (error: unknown): true | undefined =>
+        (error as Error).message === 'retry' ? true : undefined;
+      const filter = new SentryEventFilter({
+        filteredOutExceptions: [isTimeout as never, isRetry as never],
+        debug: true,
+        sensitiveLoggingEnabled: true,
+      });
+
+      try {
+        for (const message of ['timed out', 'timed out again', 'other', 'retry']) {
+          const error = new Error(message);
+          filter.beforeSend(errorEvent(error), { originalException: error });
+        }
+
+        expect(filter.stats().dropped.event).toBe(1);
+        expect(filter.stats().failures).toBe(1);
+        expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([
+          expect.stringContaining(
+            'filteredOutExceptions[0] (predicate isTimeout) returned an array, not a boolean, ' +
+              'and counts as no match',
+          ),
+        ]);
+      } finally {
+        warn.mockRestore();
+      }
+    });
+
     it('are reported by the option entry that holds them', () => {
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
       const isTimeout = () => {

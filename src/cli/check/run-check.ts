@@ -210,13 +210,18 @@ class FaultCounter {
 }
 
 /**
- * Names a failed read or write of a file (`cannot open out/a.json: EACCES`); `undefined` for
- * anything else, such as a closed standard output, which ends the whole run.
+ * Names a failed read or write of a file (`cannot open out/a.json: EACCES`, or `cannot read:
+ * EIO` for the input, which the fault names); `undefined` for anything else, such as a closed
+ * standard output, which ends the whole run.
  */
 function describeSystemError(error: unknown): string | undefined {
   const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
-  if (typeof code !== 'string' || syscall === undefined || path === undefined) {
+  if (typeof code !== 'string' || syscall === undefined) {
     return undefined;
+  }
+  if (path === undefined) {
+    // A read of an open file names no path; writes without one are to standard output.
+    return syscall === 'read' ? `cannot read: ${code}` : undefined;
   }
   return `cannot ${syscall} ${path}: ${code}`;
 }

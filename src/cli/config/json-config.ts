@@ -42,6 +42,16 @@ export function parseJsonConfig(file: string, text: string): JsonConfig {
     );
   }
 
+  const duplicates = duplicateKeys(document.body);
+  if (duplicates.length > 0) {
+    const lines = duplicates.map(
+      ({ path, first, again }) =>
+        `${file}:${position(again)}: \`${path}\` is given twice (first at ${position(first)}); ` +
+        'keep one.',
+    );
+    throw new SentryEventFilterError('INVALID_CONFIG_FILE', lines.join('\n'), { where: file });
+  }
+
   return {
     value: evaluate(document),
     locate: (where) => {
@@ -108,6 +118,45 @@ function endsInsideValueAt(text: string, line?: number, column?: number): boolea
     depth += OPENING.has(token.type) ? 1 : CLOSING.has(token.type) ? -1 : 0;
   }
   return depth > 0;
+}
+
+interface DuplicateKey {
+  readonly path: string;
+  readonly first: JsonNode;
+  readonly again: JsonNode;
+}
+
+/**
+ * Keys given twice in one object, in the order of the file. JSON keeps the last silently, so
+ * a rule written first would be lost without a word.
+ */
+function duplicateKeys(body: JsonNode): DuplicateKey[] {
+  const duplicates: DuplicateKey[] = [];
+  // Walked without recursion: a configuration nested very deeply must not overflow the stack.
+  const pending: { node: JsonNode; path: string }[] = [{ node: body, path: '' }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { node, path } = next;
+    if (node.type === 'Array') {
+      const elements = (node as Extract<DocumentNode['body'], { type: 'Array' }>).elements;
+      elements.forEach((element, index) => {
+        pending.push({ node: element.value, path: `${path}[${index}]` });
+      });
+    } else if (node.type === 'Object') {
+      const seen = new Map<string, JsonNode>();
+      for (const member of (node as Extract<DocumentNode['body'], { type: 'Object' }>).members) {
+        const name = memberName(member.name) ?? '';
+        const memberPath = path === '' ? name : `${path}.${name}`;
+        const first = seen.get(name);
+        if (first === undefined) {
+          seen.set(name, member);
+        } else {
+          duplicates.push({ path: memberPath, first, again: member });
+        }
+        pending.push({ node: member.value, path: memberPath });
+      }
+    }
+  }
+  return duplicates.sort((a, b) => a.again.loc.start.offset - b.again.loc.start.offset);
 }
 
 function position(node: JsonNode): string {

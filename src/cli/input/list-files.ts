@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 
@@ -114,23 +114,27 @@ async function walkDirectory(
     }
     const path = join(directory, entry.name);
     const shown = join(display, entry.name);
-    const kind = entry.isSymbolicLink() ? await linkTarget(path) : entry;
-    if (kind?.isDirectory()) {
+    const isInput = INPUT_EXTENSIONS.has(extname(entry.name).toLowerCase());
+    const kind = entry.isSymbolicLink() || isInput ? await statOf(path) : entry;
+    if (kind instanceof Error) {
+      // A link to nothing is reported where its name says it is an input, skipped elsewhere.
+      if (isInput) {
+        sources.push({ kind: 'unreadable', display: shown, problem: describeFsError(kind) });
+      }
+    } else if (kind.isDirectory()) {
       await walkDirectory(path, shown, root, sources, visited);
-    } else if (kind?.isFile() && INPUT_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
-      const size = (await stat(path)).size;
+    } else if (kind.isFile() && isInput) {
+      const size = (kind as Stats).size;
       sources.push({ kind: 'file', path, display: shown, outName: relative(root, path), size });
     }
   }
 }
 
-async function linkTarget(
-  path: string,
-): Promise<{ isDirectory(): boolean; isFile(): boolean } | undefined> {
+async function statOf(path: string): Promise<Stats | Error> {
   try {
     return await stat(path);
-  } catch {
-    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
   }
 }
 
