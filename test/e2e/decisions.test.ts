@@ -1,10 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import * as Sentry from '@sentry/node';
 import express from 'express';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SentryEventFilter, type SentryEventFilterOptions } from '../../src/index.ts';
-import { type EnvelopeReceiver, startReceiver } from '../helpers/receiver.ts';
-import { flushAll, initSentry } from '../helpers/sentry.ts';
+import { flushAll, initSentry, receiverForTests } from '../helpers/sentry.ts';
 
 // The filter inside a real @sentry/node 11 client, sending over HTTP to a local receiver.
 
@@ -21,20 +20,7 @@ const TEAM_POLICY: SentryEventFilterOptions = {
   ignoredLoggers: ['http.security'],
 };
 
-let receiver: EnvelopeReceiver;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-
-afterEach(async () => {
-  await Sentry.close();
-  receiver.clear();
-});
-
-afterAll(async () => {
-  await receiver.close();
-});
+const receiver = await receiverForTests();
 
 /** The message of the captured exception of each event that arrived. */
 function arrivedMessages(): string[] {

@@ -1,8 +1,7 @@
 import * as Sentry from '@sentry/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SentryEventFilter } from '../../src/index.ts';
-import { type EnvelopeReceiver, startReceiver } from '../helpers/receiver.ts';
-import { flushAll, initSentry } from '../helpers/sentry.ts';
+import { flushAll, initSentry, receiverForTests } from '../helpers/sentry.ts';
 
 // Options callbacks that misbehave inside a real @sentry/node 11 client: the application
 // never sees them fail, and what Sentry is told stays right.
@@ -11,20 +10,7 @@ class AuthCancelledError extends Error {
   override name = 'AuthCancelledError';
 }
 
-let receiver: EnvelopeReceiver;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-
-afterEach(async () => {
-  await Sentry.close();
-  receiver.clear();
-});
-
-afterAll(async () => {
-  await receiver.close();
-});
+const receiver = await receiverForTests();
 
 function discarded(): Record<string, number> {
   return Object.fromEntries(

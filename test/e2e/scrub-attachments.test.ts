@@ -1,8 +1,7 @@
 import * as Sentry from '@sentry/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SentryEventFilter } from '../../src/index.ts';
-import { type EnvelopeReceiver, startReceiver } from '../helpers/receiver.ts';
-import { flushAll, initSentry } from '../helpers/sentry.ts';
+import { flushAll, initSentry, receiverForTests } from '../helpers/sentry.ts';
 
 // Attachments added with `scope.addAttachment` go out in the event's envelope. Sent by the real
 // @sentry/node 11 over HTTP, with the hooks wired by hand or through the integration, the
@@ -14,20 +13,7 @@ const SECRETS = {
   notesKey: 'ATT-EXAMPLE-3',
 } as const;
 
-let receiver: EnvelopeReceiver;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-
-afterEach(async () => {
-  await Sentry.close();
-  receiver.clear();
-});
-
-afterAll(async () => {
-  await receiver.close();
-});
+const receiver = await receiverForTests();
 
 const LOG = `GET /login user=jane password=${SECRETS.logPassword}\n`;
 // Binary by its NUL byte, and still UTF-8, which the test receiver needs to read envelopes.

@@ -1,8 +1,7 @@
 import * as Sentry from '@sentry/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SentryEventFilter } from '../../src/index.ts';
-import { type EnvelopeReceiver, startReceiver } from '../helpers/receiver.ts';
-import { flushAll, initSentry } from '../helpers/sentry.ts';
+import { flushAll, initSentry, receiverForTests } from '../helpers/sentry.ts';
 
 // Message parameters travel apart from the message they fill: as log attributes
 // (`sentry.message.parameter.N`), as `logentry.params`, as captureConsole's `extra.arguments`.
@@ -16,20 +15,7 @@ const SECRETS = {
   capturedPassword: 'CAP-EXAMPLE-5',
 } as const;
 
-let receiver: EnvelopeReceiver;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-
-afterEach(async () => {
-  await Sentry.close();
-  receiver.clear();
-});
-
-afterAll(async () => {
-  await receiver.close();
-});
+const receiver = await receiverForTests();
 
 function assertNoSecret(raw: string): void {
   for (const [name, secret] of Object.entries(SECRETS)) {

@@ -2,10 +2,9 @@ import type { AddressInfo } from 'node:net';
 import * as Sentry from '@sentry/node';
 import express from 'express';
 import pino from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SentryEventFilter } from '../../src/index.ts';
-import { type EnvelopeReceiver, startReceiver } from '../helpers/receiver.ts';
-import { flushAll, initSentry } from '../helpers/sentry.ts';
+import { flushAll, initSentry, receiverForTests } from '../helpers/sentry.ts';
 
 // Secrets put everywhere an application puts them, sent by the real @sentry/node 11 over HTTP:
 // none of them may be in the bytes the receiver gets, while what makes an event useful stays.
@@ -35,20 +34,7 @@ function assertNoSecret(raw: string): void {
   }
 }
 
-let receiver: EnvelopeReceiver;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-
-afterEach(async () => {
-  await Sentry.close();
-  receiver.clear();
-});
-
-afterAll(async () => {
-  await receiver.close();
-});
+const receiver = await receiverForTests();
 
 /** Reads the password the way a login handler does: a local variable when it throws. */
 function verifyPin(pin: string, owner: string): never {

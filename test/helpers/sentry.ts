@@ -1,5 +1,6 @@
 import * as Sentry from '@sentry/node';
-import type { EnvelopeReceiver } from './receiver.ts';
+import { afterAll, afterEach } from 'vitest';
+import { type EnvelopeReceiver, startReceiver } from './receiver.ts';
 
 /**
  * Starts the real @sentry/node client against a local receiver, the way an application
@@ -30,4 +31,21 @@ export function initSentry(
 export async function flushAll(): Promise<void> {
   await Sentry.flush(5000);
   await Sentry.flush(5000);
+}
+
+/**
+ * One receiver for the tests of a file, started at once: after each test the client is closed
+ * and the receiver emptied, so every test starts its own client on a clean slate; the receiver
+ * closes after the last test.
+ */
+export async function receiverForTests(): Promise<EnvelopeReceiver> {
+  const receiver = await startReceiver();
+  afterEach(async () => {
+    await Sentry.close();
+    receiver.clear();
+  });
+  afterAll(async () => {
+    await receiver.close();
+  });
+  return receiver;
 }
