@@ -124,7 +124,7 @@ export function strippedBreadcrumb(breadcrumb: Breadcrumb): Breadcrumb {
   return pickScalars(breadcrumb, ['category', 'level', 'timestamp', 'type']);
 }
 
-/** A span with its ids and times only: its name, attributes and links' attributes go. */
+/** A span with its ids, times and status only: its name, attributes and links go. */
 export function strippedSpan(span: StreamedSpanJSON): StreamedSpanJSON {
   const kept = pickScalars(span, [
     'trace_id',
@@ -138,7 +138,7 @@ export function strippedSpan(span: StreamedSpanJSON): StreamedSpanJSON {
   return { ...kept, name: '[Filtered]', attributes: {} } as StreamedSpanJSON;
 }
 
-/** What is left of an attachment that could not be scrubbed: its name, without its data. */
+/** What is left of an attachment that could not be scrubbed: all but its data. */
 export function strippedAttachment<T extends { data: unknown }>(attachment: T): T {
   const data = '[Filtered: attachment could not be scrubbed]';
   return attempt(() => ({ ...attachment, data }), { filename: 'attachment', data } as never);
