@@ -1,5 +1,6 @@
 import type { Event } from '@sentry/core';
 import { copyRecord, setOwn } from '../copy-record.ts';
+import { describeKind } from '../describe-kind.ts';
 import { tagInList, withTagInList } from '../tag-list.ts';
 import { CONTROL_CHARACTER, MAX_TAG_VALUE_LENGTH } from './tag-value.ts';
 import type { Enrichment, EnrichmentTarget } from './types.ts';
@@ -182,8 +183,7 @@ export class EnrichedEvent implements EnrichmentTarget {
     }
     if (!isRecord(additions)) {
       // Its keys would be a string's characters or an array's indices.
-      const found = Array.isArray(additions) ? 'an array' : `a ${typeof additions}`;
-      this.#rejected ??= `\`${part}\` is ${found}, not an object`;
+      this.#rejected ??= `\`${part}\` is ${describeKind(additions)}, not an object`;
       return;
     }
     let target: Record<string, unknown> | undefined;

@@ -365,8 +365,11 @@ export class SentryEventFilter {
   }
 
   #forgetTag(event: Event): string | undefined {
+    if (this.#taggedBy.size === 0) {
+      return undefined;
+    }
     const id = eventIdOf(event);
-    if (id === undefined || this.#taggedBy.size === 0) {
+    if (id === undefined) {
       return undefined;
     }
     const rule = this.#taggedBy.get(id);

@@ -49,15 +49,13 @@ export function plainLog(log: SerializedLog): Log {
 
 export function strippedEvent<T extends Event>(original: T): T {
   const event: Event = original;
-  // What cannot be read of the event itself is left out.
-  const fields = ['event_id', 'timestamp', 'level', 'platform', 'release', 'environment'] as const;
   const stripped: Event = {
-    ...attempt(() => pickDefined(event, fields), {}),
-    ...attempt(() => pickDefined(event, ['type']), {}),
+    ...pickScalars(event, ['event_id', 'timestamp', 'level', 'platform', 'release', 'environment']),
+    ...pickScalars(event, ['type']),
     tags: { scrub_failed: 'true' },
     message: 'This event could not be scrubbed and was reduced to its structure.',
   };
-  const exceptionTypes = attempt(() => exceptionTypesOf(event), []);
+  const exceptionTypes = exceptionTypesOf(event);
   if (exceptionTypes.length > 0) {
     stripped.exception = { values: exceptionTypes.map((type) => ({ type, value: '[Filtered]' })) };
   }
@@ -115,20 +113,20 @@ function pickStrings(source: Record<string, unknown>, keys: readonly string[]) {
 
 export function strippedLog<T extends Log | SerializedLog>(log: T): T {
   if (isSerializedLog(log)) {
-    const kept = pickDefined(log, ['timestamp', 'level', 'trace_id', 'severity_number']);
+    const kept = pickScalars(log, ['timestamp', 'level', 'trace_id', 'severity_number']);
     return { ...kept, body: '', attributes: {} } as SerializedLog as T;
   }
-  const kept = pickDefined(log as Log, ['level', 'severityNumber']);
+  const kept = pickScalars(log as Log, ['level', 'severityNumber']);
   return { ...kept, message: '', attributes: {} } as Log as T;
 }
 
 export function strippedBreadcrumb(breadcrumb: Breadcrumb): Breadcrumb {
-  return attempt(() => pickDefined(breadcrumb, ['category', 'level', 'timestamp', 'type']), {});
+  return pickScalars(breadcrumb, ['category', 'level', 'timestamp', 'type']);
 }
 
-/** A span with its ids and times only: its name, attributes and links' attributes go. */
+/** A span with its ids, times and status only: its name, attributes and links go. */
 export function strippedSpan(span: StreamedSpanJSON): StreamedSpanJSON {
-  const kept = pickDefined(span, [
+  const kept = pickScalars(span, [
     'trace_id',
     'parent_span_id',
     'span_id',
@@ -140,7 +138,7 @@ export function strippedSpan(span: StreamedSpanJSON): StreamedSpanJSON {
   return { ...kept, name: '[Filtered]', attributes: {} } as StreamedSpanJSON;
 }
 
-/** What is left of an attachment that could not be scrubbed: its name, without its data. */
+/** What is left of an attachment that could not be scrubbed: all but its data. */
 export function strippedAttachment<T extends { data: unknown }>(attachment: T): T {
   const data = '[Filtered: attachment could not be scrubbed]';
   return attempt(() => ({ ...attachment, data }), { filename: 'attachment', data } as never);
@@ -162,7 +160,7 @@ function exceptionTypesOf(event: Event): string[] {
  * The fields of `keys` that hold a string, number or boolean; the others, and those that
  * cannot be read, are left out.
  */
-function pickDefined<T extends object, K extends keyof T>(
+function pickScalars<T extends object, K extends keyof T>(
   source: T,
   keys: readonly K[],
 ): Partial<Pick<T, K>> {

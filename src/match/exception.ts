@@ -1,4 +1,5 @@
 import { type Event, type EventHint, type Exception, isThenable } from '@sentry/core';
+import { describeKind } from '../describe-kind.ts';
 
 /** A class, built-in or user-defined, whose instances (and subclass instances) match. */
 // biome-ignore lint/suspicious/noExplicitAny: a class constructor may take any arguments
@@ -235,7 +236,7 @@ function compilePredicateEntry(
         return answer === true;
       }
       // Such as the array of `message.match(...)`: taking it for a match would be a guess.
-      return report(new PredicateAnswerError(`returned ${describeAnswer(answer)}, not a boolean`));
+      return report(new PredicateAnswerError(`returned ${describeKind(answer)}, not a boolean`));
     } catch (failure) {
       return report(failure);
     } finally {
@@ -253,14 +254,6 @@ function compilePredicateEntry(
     },
     matchesLive: test,
   };
-}
-
-function describeAnswer(answer: unknown): string {
-  if (Array.isArray(answer)) {
-    return 'an array';
-  }
-  const type = typeof answer;
-  return type === 'object' ? 'an object' : `a ${type}`;
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { Event } from '@sentry/core';
+import { describeKind } from '../../describe-kind.ts';
 import { lineAndColumn, readEnvelope, utf8Length } from '../../envelope/index.ts';
 import type { LineReader, RawLine } from './line-reader.ts';
 import { parseLine } from './parse-line.ts';
 import {
-  describeKind,
   faultRecord,
   type InputRecord,
   isEnvelopeArray,

@@ -90,11 +90,3 @@ export function faultRecord(
     fault: { ...location, ...(offset !== undefined && { offset }), message },
   };
 }
-
-/** Names the kind of a JSON value for a message, never its content. */
-export function describeKind(value: unknown): string {
-  if (value === null) {
-    return 'null';
-  }
-  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-}

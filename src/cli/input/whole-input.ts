@@ -1,4 +1,5 @@
 import type { Event } from '@sentry/core';
+import { describeKind } from '../../describe-kind.ts';
 import {
   decodeUtf8,
   type EnvelopeFault,
@@ -11,7 +12,6 @@ import { valueRecords } from './json-lines.ts';
 import type { LineReader, RawLine } from './line-reader.ts';
 import { withoutByteOrderMark } from './parse-line.ts';
 import {
-  describeKind,
   faultRecord,
   type InputFault,
   type InputRecord,

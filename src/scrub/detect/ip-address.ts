@@ -10,9 +10,9 @@ const MAX_IPV6 = 45;
  * Looks for an IPv4 address, a dotted quad with every part at most 255, at `start` (the
  * candidate pattern found `end - start` characters of digits and dots there). Version
  * numbers are left alone: `Chrome/124.0.0.0` (after a product name and `/`, unless that is a
- * path), `v1.2.3.4`, `version 1.2.3.4`, `app_version: 1.2.3.4`, `1.2.3.4.5`. So are loopback (`127.x.x.x`), the
- * unspecified address and netmasks, which never identify a person. Returns where scanning
- * resumes.
+ * path), `v1.2.3.4`, `version 1.2.3.4`, `app_version: 1.2.3.4`, `1.2.3.4.5`. So are loopback
+ * (`127.x.x.x`), the unspecified address and netmasks, which never identify a person.
+ * Returns where scanning resumes.
  */
 export function findIpv4(text: string, start: number, end: number, findings: Findings): number {
   if (!isIpv4Boundary(text, start, end) || !isPersonalIpv4(text, start, end)) {

@@ -71,8 +71,7 @@ export function findPair(
   }
 
   const key = decodeBrackets(text.slice(keyStart, keyEnd));
-  const verdict = context.classify(key);
-  if (verdict !== KeyVerdict.Secret && verdict !== KeyVerdict.Custom) {
+  if (!isSensitive(context.classify(key))) {
     return scanEncodedValue(text, at, valueFrom, keyStart, context, findings);
   }
 
@@ -174,11 +173,7 @@ function findKeyDetail(
     return valueFrom;
   }
   const names = text.slice(open + 1, at - 1).split(',');
-  const sensitive = names.some((name) => {
-    const verdict = context.classify(name.trim());
-    return verdict === KeyVerdict.Secret || verdict === KeyVerdict.Custom;
-  });
-  if (!sensitive) {
+  if (!names.some((name) => isSensitive(context.classify(name.trim())))) {
     return valueFrom;
   }
   const close = text.indexOf(')', valueFrom);
@@ -187,6 +182,11 @@ function findKeyDetail(
     findings.add(valueFrom, end, DETECTOR_RULES.keyValuePairs);
   }
   return Math.max(end, valueFrom);
+}
+
+// Whether a name makes its value a secret, by the built-in list or the `keys` option.
+function isSensitive(verdict: KeyVerdict): boolean {
+  return verdict === KeyVerdict.Secret || verdict === KeyVerdict.Custom;
 }
 
 /**

@@ -185,12 +185,14 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
       // Scan a little past the cut, so a secret that straddles it is removed whole.
       const window = text.slice(0, limit + CUT_OVERLAP);
       const scanned = scanWhole(window);
-      const kept = scanned === window ? [] : scanner.remarks.filter(startsBefore(limit));
-      scanner.remarks = kept.map((remark) => clampRemark(remark, limit));
-      scanner.remarks.push([LIMIT_RULE, 's', limit, limit + ELLIPSIS.length]);
       if (scanned === window) {
+        scanner.remarks = [];
         scanner.rules = [];
+      } else {
+        const kept = scanner.remarks.filter(startsBefore(limit));
+        scanner.remarks = kept.map((remark) => clampRemark(remark, limit));
       }
+      scanner.remarks.push([LIMIT_RULE, 's', limit, limit + ELLIPSIS.length]);
       return scanned.slice(0, limit) + ELLIPSIS;
     },
   };

@@ -276,8 +276,7 @@ export class Walker {
   #walkBody(text: string, depth: number): unknown {
     const parsed = parseBody(text);
     if (parsed === undefined) {
-      const fields = multipartFields(text);
-      return fields === undefined ? this.#scan(text) : this.#walkMultipart(text, fields, depth);
+      return this.#scanText(text, depth);
     }
 
     const scrubbed = this.walk(parsed, ANY, depth + 1);
@@ -301,7 +300,7 @@ export class Walker {
   #walkMultipart(text: string, fields: readonly MultipartField[], depth: number): unknown {
     let replaced = '';
     let last = 0;
-    const rules = new Set<string>();
+    const rules: string[] = [];
     for (const field of fields) {
       const shape = this.#shapes.shapeOf(ANY, field.name);
       if (shape === ANY) {
@@ -311,9 +310,7 @@ export class Walker {
       if (this.meta === undefined || typeof next !== 'string') {
         continue;
       }
-      for (const rule of rulesOf(this.meta)) {
-        rules.add(rule);
-      }
+      rulesOf(this.meta, rules);
       replaced += text.slice(last, field.start) + next;
       last = field.end;
     }
@@ -321,14 +318,12 @@ export class Walker {
     this.meta = undefined;
     const scanned = this.#scan(named);
     if (this.meta !== undefined) {
-      for (const rule of rulesOf(this.meta)) {
-        rules.add(rule);
-      }
+      rulesOf(this.meta, rules);
     }
     this.meta =
-      rules.size === 0
+      rules.length === 0
         ? undefined
-        : { '': { rem: [...rules].map((rule) => [rule, 's']), len: text.length } };
+        : { '': { rem: rules.map((rule) => [rule, 's']), len: text.length } };
     return scanned;
   }
 
