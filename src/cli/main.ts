@@ -95,7 +95,8 @@ async function dispatch(args: readonly string[], io: CliIo): Promise<ExitCode> {
 
 function unknownCommandMessage(name: string): string {
   const suggestion = closest(name, Object.keys(COMMANDS));
-  return `Unknown command \`${name}\`.${suggestion === undefined ? '' : ` Did you mean \`${suggestion}\`?`}`;
+  const hint = suggestion === undefined ? '' : ` Did you mean \`${suggestion}\`?`;
+  return `Unknown command \`${name}\`.${hint}`;
 }
 
 async function printUsage(io: CliIo, name: string | undefined): Promise<ExitCode> {

@@ -15,8 +15,8 @@ export interface JsonConfig {
 }
 
 /**
- * Parses a JSON configuration. Comments and trailing commas are allowed (JSONC), so the same reader serves
- * `.json` and `.jsonc` files; exception classes are written as their names.
+ * Parses a JSON configuration. Comments and trailing commas are allowed (JSONC), so the same
+ * reader serves `.json` and `.jsonc` files; exception classes are written as their names.
  */
 export function parseJsonConfig(file: string, text: string): JsonConfig {
   let document: DocumentNode;

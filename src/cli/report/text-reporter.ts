@@ -174,10 +174,12 @@ export function summaryLines(summary: CheckSummary): string[] {
       plural(summary.events.total, 'event'),
       // Envelopes and log records only when the input had some.
       summary.envelopes.total > 0
-        ? `${plural(summary.envelopes.total, 'envelope')} with ${plural(summary.items.total, 'item')}`
+        ? `${plural(summary.envelopes.total, 'envelope')} with ` +
+          plural(summary.items.total, 'item')
         : '',
       summary.logRecords.total > 0
-        ? `${plural(summary.logRecords.total, 'log record')} (${summary.logRecords.dropped} dropped)`
+        ? `${plural(summary.logRecords.total, 'log record')} ` +
+          `(${summary.logRecords.dropped} dropped)`
         : '',
     ]
       .filter((part) => part !== '')

@@ -20,7 +20,8 @@ const MAX_KEY = 64;
 // (`?`, `$1`, `%s`, `%(name)s`, `:name`, `@p1`, `{}`), and empty markers. Parameterised SQL
 // must pass untouched.
 const PLACEHOLDER_SOURCE =
-  '(?:\\?\\d*|\\$\\d+|%[sdifr]|%\\(\\w+\\)[sdifr]|:\\w+|@\\w+|\\{\\w*\\}|null|undefined|none|nil|true|false)';
+  '(?:\\?\\d*|\\$\\d+|%[sdifr]|%\\(\\w+\\)[sdifr]|:\\w+|@\\w+|\\{\\w*\\}' +
+  '|null|undefined|none|nil|true|false)';
 const PLACEHOLDER = new RegExp(`^${PLACEHOLDER_SOURCE}$`, 'i');
 // A placeholder at the start of an unquoted value, up to where the value would end.
 const PLACEHOLDER_AT = new RegExp(`${PLACEHOLDER_SOURCE}(?=[\\s,;)&]|$)`, 'iy');

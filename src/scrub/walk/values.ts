@@ -63,7 +63,8 @@ export function convertInstance(value: object): Converted {
   return { value, walk: true };
 }
 
-// A Map key as an object key: its string form, or its type when it has none (`Object.create(null)`).
+// A Map key as an object key: its string form, or its type when it has none
+// (`Object.create(null)`).
 function keyName(key: unknown): string {
   try {
     return String(key);
