@@ -101,7 +101,9 @@ export function createEnrichment(
   };
 
   // Custom enrichers under way: an event one of them captures through Sentry comes back here
-  // before it returned, and goes on without custom enrichers, or it would never end.
+  // before it returned, and goes on without custom enrichers, or it would never end. One flag
+  // for them all, and merging what one returned runs under it too: so not `guardCallback`,
+  // whose guard is per callback.
   let customRunning = false;
 
   return function enrichEvent(event, hint, context) {

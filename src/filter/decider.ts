@@ -1,4 +1,5 @@
-import { type Breadcrumb, type Event, type EventHint, isThenable, type Log } from '@sentry/core';
+import type { Breadcrumb, Event, EventHint, Log } from '@sentry/core';
+import { type CallbackAnswer, guardCallback } from '../guard-callback.ts';
 import {
   collectCandidates,
   compileExceptionRule,
@@ -247,6 +248,13 @@ function isCapturedMessage(event: Event, original: unknown): boolean {
   return !exceptionValues(event).some((exception) => typeof exception?.type === 'string');
 }
 
+// What a resolver answers is taken as it is: `loggerNames` uses only a non-empty string.
+const NAME_ANSWER: CallbackAnswer<string | undefined> = {
+  fallback: undefined,
+  promised: () => new TypeError('loggerName returned a promise'),
+  read: (name) => name as string | undefined,
+};
+
 /** Wraps the user's resolver so that one that throws counts as no name, reported once. */
 function safeLoggerName(
   resolve: LoggerNameResolver | undefined,
@@ -255,33 +263,12 @@ function safeLoggerName(
   if (resolve === undefined) {
     return undefined;
   }
-  let reported = false;
-  const report = (error: unknown): undefined => {
-    if (!reported) {
-      reported = true;
-      host.reportFailure('the loggerName option failed and counts as no name', error);
-    }
-    return undefined;
-  };
-  // A resolver that captures through Sentry is not asked again about what it captured.
-  let running = false;
-  return (source) => {
-    if (running) {
-      return undefined;
-    }
-    running = true;
-    try {
-      const name: unknown = resolve(source);
-      if (isThenable(name)) {
-        // The name is needed now; a rejection later must not go unhandled in the app.
-        name.then(undefined, () => undefined);
-        return report(new TypeError('loggerName returned a promise'));
-      }
-      return name as string | undefined;
-    } catch (error) {
-      return report(error);
-    } finally {
-      running = false;
-    }
-  };
+
+  // A resolver that captures through Sentry is not asked again about what it captured. It is
+  // called with the source alone, as its type says.
+  return guardCallback<LoggerSource, void, string | undefined>(
+    (source) => resolve(source),
+    NAME_ANSWER,
+    (error) => host.reportFailure('the loggerName option failed and counts as no name', error),
+  );
 }

@@ -1,5 +1,6 @@
-import { type Event, type EventHint, type Exception, isThenable } from '@sentry/core';
+import type { Event, EventHint, Exception } from '@sentry/core';
 import { describeKind } from '../describe-kind.ts';
+import { type CallbackAnswer, guardCallback } from '../guard-callback.ts';
 
 /** A class, built-in or user-defined, whose instances (and subclass instances) match. */
 // biome-ignore lint/suspicious/noExplicitAny: a class constructor may take any arguments
@@ -200,49 +201,30 @@ function compileClassEntry(exceptionClass: ExceptionClass, matchFor: MatchFor): 
   };
 }
 
+// What a predicate answers: a boolean, or nothing for no match.
+const BOOLEAN_ANSWER: CallbackAnswer<boolean> = {
+  fallback: false,
+  promised: () => new PredicateAnswerError('returned a promise, not a boolean'),
+  read(answer) {
+    // A predicate that returns nothing where it does not match is common and harmless.
+    if (typeof answer === 'boolean' || answer === undefined || answer === null) {
+      return answer === true;
+    }
+    // Such as the array of `message.match(...)`: taking it for a match would be a guess.
+    throw new PredicateAnswerError(`returned ${describeKind(answer)}, not a boolean`);
+  },
+};
+
 function compilePredicateEntry(
   predicate: ExceptionPredicate,
   match: ExceptionRuleMatch,
   onPredicateFailure: PredicateFailureHandler,
 ): CompiledEntry {
-  let reported = false;
-
-  const report = (failure: unknown): false => {
-    if (!reported) {
-      reported = true;
-      onPredicateFailure(match, failure);
-    }
-    return false;
-  };
-
   // An event the predicate captures through Sentry reaches it again before it returned; that
-  // one counts as no match, or a predicate that reports what it sees would never end.
-  let running = false;
-
-  const test = (error: unknown, event: Event): boolean => {
-    if (running) {
-      return false;
-    }
-    running = true;
-    try {
-      const answer: unknown = predicate(error, event);
-      if (isThenable(answer)) {
-        // Too late to decide on, and its rejection must not go unhandled in the app.
-        answer.then(undefined, () => undefined);
-        return report(new PredicateAnswerError('returned a promise, not a boolean'));
-      }
-      if (typeof answer === 'boolean' || answer === undefined || answer === null) {
-        // A predicate that returns nothing where it does not match is common and harmless.
-        return answer === true;
-      }
-      // Such as the array of `message.match(...)`: taking it for a match would be a guess.
-      return report(new PredicateAnswerError(`returned ${describeKind(answer)}, not a boolean`));
-    } catch (failure) {
-      return report(failure);
-    } finally {
-      running = false;
-    }
-  };
+  // one counts as no match, as does an answer that is not a boolean.
+  const test = guardCallback(predicate, BOOLEAN_ANSWER, (failure) =>
+    onPredicateFailure(match, failure),
+  );
 
   return {
     match,
