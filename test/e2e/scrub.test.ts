@@ -356,3 +356,27 @@ describe('stack traces and connection errors in text', () => {
     expect(exception.value).toBe('connect ECONNREFUSED ::1:6379');
   });
 });
+
+describe('versions under their keys', () => {
+  it('keeps a four-part version under a key that names one, and no address elsewhere', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, { integrations: [filter.integration()] });
+
+    Sentry.logger.info('installed', { 'app.version': '2.14.0.1', 'peer.host': SECRETS.ip });
+    Sentry.captureException(new Error('update failed'), {
+      extra: { app_version: '2.14.0.1', upstream: SECRETS.ip, version: `built on ${SECRETS.ip}` },
+    });
+    await flushAll();
+
+    assertNoSecret(receiver.rawText());
+    expect(receiver.events().at(-1)?.payload.extra).toEqual({
+      app_version: '2.14.0.1',
+      upstream: '[Filtered]',
+      version: 'built on [Filtered]',
+    });
+    const installed = receiver.logs().find((log) => log.body === 'installed') as {
+      attributes: Record<string, { value: unknown }>;
+    };
+    expect(installed.attributes['app.version']?.value).toBe('2.14.0.1');
+  });
+});

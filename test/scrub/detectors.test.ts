@@ -90,6 +90,56 @@ describe('ipAddress', () => {
   });
 });
 
+describe('ipAddress under a key that names a version', () => {
+  it.each([
+    'version',
+    'app_version',
+    'appVersion',
+    'APP_VERSION',
+    'build_version',
+    'os.version',
+    'kernel-version',
+  ])('keeps a four-part version alone under %s', (key) => {
+    const input = { extra: { [key]: '1.2.3.4' }, tags: { [key]: '10.2.0.1' } };
+    const { event, removed } = scrubEvent(input);
+    expect(event).toBe(input);
+    expect(removed).toEqual([]);
+  });
+
+  it('keeps it at any depth, in contexts and as a named value', () => {
+    const input = {
+      extra: { os: { version: '10.0.0.1' }, env: [{ name: 'APP_VERSION', value: '2.14.0.1' }] },
+      contexts: { deploy: { version: '5.5.5.5' } },
+    };
+    expect(scrubEvent(input).event).toBe(input);
+  });
+
+  it.each(['host', 'server', 'versions', 'subversion', 'version_host', 'versionedHost'])(
+    'still removes an address under %s',
+    (key) => {
+      const { event } = scrubEvent({ extra: { [key]: '1.2.3.4' } });
+      expect(event.extra).toEqual({ [key]: F });
+    },
+  );
+
+  it.each([
+    ['built on 10.1.2.3', `built on ${F}`],
+    ['1.2.3.4 from 203.0.113.9', `${F} from ${F}`],
+    [' 1.2.3.4', ` ${F}`],
+    ['1.2.3.4-beta', `${F}-beta`],
+    ['jane@example.com', F],
+    ['token=TV-EXAMPLE-1', `token=${F}`],
+  ])('scans anything else under a version key: %s', (value, expected) => {
+    const { event } = scrubEvent({ extra: { app_version: value } });
+    expect(event.extra).toEqual({ app_version: expected });
+  });
+
+  it('still replaces a card number given as a number under a version key', () => {
+    const { event } = scrubEvent({ extra: { version: 4111111111111111 } });
+    expect(event.extra).toEqual({ version: F });
+  });
+});
+
 describe('ipAddress in long runs of colons', () => {
   // A run of colons is read once, not once per colon; what is found stays the same.
   const colons = ':'.repeat(10_000);

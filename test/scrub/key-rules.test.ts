@@ -182,6 +182,25 @@ describe('built-in sensitive keys', () => {
     expect(builtIn.classify(key)).toBe(KeyVerdict.Ip);
   });
 
+  it.each([
+    'version',
+    'Version',
+    'app_version',
+    'appVersion',
+    'APP_VERSION',
+    'os.version',
+    'build-version',
+  ])('%s names a version', (key) => {
+    expect(builtIn.classify(key)).toBe(KeyVerdict.Version);
+  });
+
+  it.each(['versions', 'subversion', 'version_host', 'versionName', 'password'])(
+    '%s does not',
+    (key) => {
+      expect(builtIn.classify(key)).not.toBe(KeyVerdict.Version);
+    },
+  );
+
   it('does not treat IP keys specially when the IP detector is off', () => {
     const classifier = createKeyClassifier({
       keys: [],

@@ -110,9 +110,14 @@ const STRUCTURE = new Set([
 ]);
 
 // Keys whose whole subtree is replaced by design (`request.cookies`, `credentials`).
+const SENSITIVE_VERDICTS: ReadonlySet<KeyVerdict> = new Set([
+  KeyVerdict.Secret,
+  KeyVerdict.Custom,
+  KeyVerdict.Ip,
+]);
 const classifier = createKeyClassifier({ keys: [], exemptKeys: [], defaults: true, ipKeys: true });
 const isSensitiveKey = (key: string): boolean =>
-  key === 'cookies' || classifier.classify(key) !== KeyVerdict.Plain;
+  key === 'cookies' || SENSITIVE_VERDICTS.has(classifier.classify(key));
 
 function placesIn(event: Event, outsideSensitive = false): Record<string, unknown>[] {
   const places: Record<string, unknown>[] = [];

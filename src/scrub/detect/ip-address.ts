@@ -1,5 +1,6 @@
+import { endsWithVersionWord } from '../keys/words.ts';
 import { DETECTOR_RULES } from '../rules.ts';
-import { DIGIT, DOMAIN, HEX, isIn, isWordAt, LETTER, skipBackward } from './chars.ts';
+import { DIGIT, DOMAIN, HEX, isIn, isWordAt, skipBackward } from './chars.ts';
 import type { Findings, ScanState } from './types.ts';
 
 const DOTTED_RUN = /[0-9.]*/y;
@@ -56,33 +57,21 @@ function isPathSegment(text: string, start: number, end: number): boolean {
   return text.charCodeAt(nameStart - 1) === 47;
 }
 
-const VERSION_WORD = 'version';
-// TODO(scrub-version-keys): keep a dotted quad alone under a key named like a version
-// (`extra.version: '1.2.3.4'`), because the scanner sees only the value, not its key.
 // At most this many spaces, colons, equals signs and quotes between a name and its value.
 const MAX_VERSION_GAP = 4;
 
 /**
  * Whether the quad at `start` is the value of a version: the word `version`, in any case, or a
  * name that ends in it (`app_version`, `os.version`, `appVersion`), then a space, `:` or `=`,
- * quoted or not (`version 1.2.3.4`, `"app_version":"10.2.0.1"`).
+ * quoted or not (`version 1.2.3.4`, `"app_version":"10.2.0.1"`). A quad alone under such a
+ * key (`extra.version: '1.2.3.4'`) is kept by the walker, which sees the key.
  */
 function followsVersionName(text: string, start: number): boolean {
   let end = start;
   while (end > start - MAX_VERSION_GAP && isVersionGap(text.charCodeAt(end - 1))) {
     end--;
   }
-  const wordStart = end - VERSION_WORD.length;
-  if (end === start || wordStart < 0) {
-    return false;
-  }
-  for (let index = 0; index < VERSION_WORD.length; index++) {
-    if ((text.charCodeAt(wordStart + index) | 32) !== VERSION_WORD.charCodeAt(index)) {
-      return false;
-    }
-  }
-  const camelCase = text.charCodeAt(wordStart) === 86;
-  return camelCase || !(isIn(text, wordStart - 1, LETTER) || isIn(text, wordStart - 1, DIGIT));
+  return end !== start && endsWithVersionWord(text, end);
 }
 
 // A space, `:`, `=` or a quote.

@@ -58,9 +58,8 @@ function shapeOf(context: ItemContext, name: string, value: unknown): Shape {
   }
   // A sensitive name wins over a known type.
   const verdict = context.classifier.classify(name);
-  return verdict === KeyVerdict.Plain && isKnownType(value)
-    ? KNOWN_CONTEXT
-    : valueShapeFor(verdict);
+  const plain = verdict === KeyVerdict.Plain || verdict === KeyVerdict.Version;
+  return plain && isKnownType(value) ? KNOWN_CONTEXT : valueShapeFor(verdict);
 }
 
 function isKnownType(value: unknown): boolean {

@@ -6,7 +6,7 @@ import {
   SECRET_KEY_PHRASES,
   TEXT_STEMS,
 } from './default-keys.ts';
-import { containsPhrase, splitAtSeparators, splitWords } from './words.ts';
+import { containsPhrase, endsWithVersionWord, splitAtSeparators, splitWords } from './words.ts';
 
 /** What a key name says about its value. */
 export const KeyVerdict = {
@@ -18,6 +18,11 @@ export const KeyVerdict = {
   Custom: 2,
   /** An IP address by the built-in list: the whole value is replaced. */
   Ip: 3,
+  /**
+   * Nothing secret, and a version (`version`, `app_version`, `appVersion`): the value is
+   * scanned, except that a four-part version alone (`1.2.3.4`) is not an IP address.
+   */
+  Version: 4,
 } as const;
 
 /** One of {@link KeyVerdict}. */
@@ -105,7 +110,10 @@ export function createKeyClassifier(config: KeyRulesConfig): KeyClassifier {
       if (known !== undefined) {
         return known;
       }
-      const verdict = judge(key);
+      let verdict = judge(key);
+      if (verdict === KeyVerdict.Plain && endsWithVersionWord(key, key.length)) {
+        verdict = KeyVerdict.Version;
+      }
       if (cache.size >= CACHE_LIMIT) {
         cache.clear();
       }

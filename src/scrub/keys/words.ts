@@ -46,3 +46,28 @@ export function containsPhrase(words: readonly string[], phrase: readonly string
   }
   return false;
 }
+
+const VERSION_WORD = 'version';
+
+/**
+ * Whether the name that ends at `end` in `text` names a version: the word `version`, in any
+ * case, or a name that ends in it (`app_version`, `os.version`, `appVersion`), but not a
+ * word that merely ends in its letters (`subversion`).
+ */
+export function endsWithVersionWord(text: string, end: number): boolean {
+  const start = end - VERSION_WORD.length;
+  if (start < 0) {
+    return false;
+  }
+  for (let index = 0; index < VERSION_WORD.length; index++) {
+    if ((text.charCodeAt(start + index) | 32) !== VERSION_WORD.charCodeAt(index)) {
+      return false;
+    }
+  }
+  return text.charCodeAt(start) === 86 || !isAsciiAlphanumeric(text.charCodeAt(start - 1));
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  const lower = code | 32;
+  return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57);
+}

@@ -7,6 +7,7 @@ import {
   keyedShape,
   type Shape,
   SKIP,
+  VERSION,
 } from '../walk/shape.ts';
 import { BREADCRUMBS, LOGENTRY, REQUEST, SPANS, TEMPLATE } from './event.ts';
 import { metaShapeOf } from './meta.ts';
@@ -76,6 +77,7 @@ const TAGS: Readonly<Record<KeyVerdict, Shape>> = {
   [KeyVerdict.Secret]: tagShape(FILTER_SECRET),
   [KeyVerdict.Custom]: tagShape(FILTER_CUSTOM),
   [KeyVerdict.Ip]: tagShape(FILTER_IP),
+  [KeyVerdict.Version]: tagShape(VERSION),
 };
 
 /** The shape of a `{ key, value }` tag whose key was judged `verdict`. */
@@ -95,6 +97,8 @@ export function valueShapeFor(verdict: KeyVerdict): Shape {
       return FILTER_CUSTOM;
     case KeyVerdict.Ip:
       return FILTER_IP;
+    case KeyVerdict.Version:
+      return VERSION;
     default:
       return ANY;
   }

@@ -39,6 +39,7 @@ export function metaShapeOf(data: Shape): Shape {
           secret: metaShapeOf(data.keyed.secret),
           custom: metaShapeOf(data.keyed.custom),
           ip: metaShapeOf(data.keyed.ip),
+          version: metaShapeOf(data.keyed.version),
         };
   // Shapes are completed here, once, before any walk uses them.
   Object.assign(node as object, { fields, keyed, other: metaShapeOf(element) });

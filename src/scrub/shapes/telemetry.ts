@@ -9,6 +9,7 @@ import {
   SKIP,
   same,
   shape,
+  VERSION,
 } from '../walk/shape.ts';
 import { withMeta } from './meta.ts';
 import { DYNAMIC_SAMPLING_CONTEXT } from './trace.ts';
@@ -57,6 +58,7 @@ export const ATTRIBUTES = shape('attributes', {
     secret: attribute('secret', FILTER_SECRET),
     custom: attribute('custom', FILTER_CUSTOM),
     ip: attribute('ip', FILTER_IP),
+    version: attribute('version', VERSION),
   },
 });
 

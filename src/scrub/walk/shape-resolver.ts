@@ -94,6 +94,8 @@ export class ShapeResolver {
         return keyed.custom;
       case KeyVerdict.Ip:
         return keyed.ip;
+      case KeyVerdict.Version:
+        return keyed.version;
       default:
         return keyed.plain;
     }

@@ -4,11 +4,13 @@ import { CUSTOM_KEY_RULE, IP_RULE, KEY_RULE } from '../rules.ts';
  * What the walker does with a string (or number) at a place in an item:
  * - `skip`: leave it (ids, timestamps, file names, module names, sdk info);
  * - `text`: scan it with the value detectors;
+ * - `version`: as `text`, but a four-part version alone (`1.2.3.4`) is kept: the key names a
+ *   version (`app_version`), so it is not an IP address;
  * - `body`: a request body: parse JSON, scrub it, write it back; otherwise `text`;
  * - `filter`: replace it whole (the key says it is a secret);
  * - `remove`: delete the field (`user.ip_address`).
  */
-export type TextMode = 'skip' | 'text' | 'body' | 'filter' | 'remove';
+export type TextMode = 'skip' | 'text' | 'version' | 'body' | 'filter' | 'remove';
 
 /** The shapes a key name leads to, by what the key says (see `KeyVerdict`). */
 export interface KeyedShapes {
@@ -16,6 +18,7 @@ export interface KeyedShapes {
   readonly secret: Shape;
   readonly custom: Shape;
   readonly ip: Shape;
+  readonly version: Shape;
 }
 
 /** How the walker treats a value at one place in an item, and the values under it. */
@@ -107,13 +110,17 @@ export const REMOVE_IP = shape('remove-ip', { text: 'remove', rule: IP_RULE, gat
 
 /** Anything else: keys are judged, strings are scanned. */
 export const ANY: Shape = shape('any', {});
+/** Under a key that names a version: like `ANY`, but a four-part version alone is kept. */
+export const VERSION: Shape = shape('version', { text: 'version' });
 export const ANY_KEYED: KeyedShapes = {
   plain: ANY,
   secret: FILTER_SECRET,
   custom: FILTER_CUSTOM,
   ip: FILTER_IP,
+  version: VERSION,
 };
 complete(ANY, { keyed: ANY_KEYED });
+complete(VERSION, { keyed: ANY_KEYED });
 
 /** A map whose keys are judged, given as an object or as `[name, value]` pairs. */
 export const MAP = shape('map', { keyed: ANY_KEYED, pairs: true });

@@ -45,6 +45,18 @@ const VALUE_NAMES = ['name', 'key', 'path', 'field'];
 // The markers of Sentry's own serializer for values it cuts.
 const CIRCULAR = '[Circular ~]';
 
+// A version in four parts of at most three digits, which the IP detector would take for an
+// address.
+const FOUR_PART_VERSION = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/**
+ * Whether `text` is a four-part version and nothing else (`1.2.3.4`). Under a key that names a
+ * version it is kept; text with more in it (`built on 10.1.2.3`) is scanned like any other.
+ */
+function isFourPartVersion(text: string): boolean {
+  return text.length <= 15 && FOUR_PART_VERSION.test(text);
+}
+
 /**
  * Sets a key on a copy the walker made. `__proto__`, an own key like any other after
  * `JSON.parse`, is defined so that it stays a key and does not become the copy's prototype;
@@ -194,6 +206,8 @@ export class Walker {
         return text;
       case 'text':
         return this.#scanText(text, depth);
+      case 'version':
+        return isFourPartVersion(text) ? text : this.#scanText(text, depth);
       case 'body':
         return this.#walkBody(text, depth);
       case 'filter':
@@ -211,7 +225,8 @@ export class Walker {
     if (mode === 'remove') {
       return this.#remove(value, shape.rule);
     }
-    if (mode === 'text' && this.#config.detectors.creditCard && isCardSized(value)) {
+    const scanned = mode === 'text' || mode === 'version';
+    if (scanned && this.#config.detectors.creditCard && isCardSized(value)) {
       const digits = String(value);
       if (isCardNumber(digits)) {
         return this.#replaceWhole(value, DETECTOR_RULES.creditCard, digits.length);
@@ -485,8 +500,9 @@ export class Walker {
   /**
    * The shape of the `value` of an object that names it beside it: HAR headers and parameters
    * and environment lists (`{ name: 'Authorization', value }`), validation errors
-   * (`{ path: 'password', value }`, Joi's `{ key, value }`). The name is judged like a key;
-   * it only ever makes the value more guarded. Read through descriptors, so no getter runs.
+   * (`{ path: 'password', value }`, Joi's `{ key, value }`). The name is judged like a key:
+   * it makes the value more guarded, or keeps a version named as one (`APP_VERSION`). Read
+   * through descriptors, so no getter runs.
    */
   #namedValueShape(source: object, shape: Shape): Shape {
     for (const field of VALUE_NAMES) {
