@@ -9,6 +9,7 @@ import { createParameterJudge } from './items/parameters/index.ts';
 import type { Patched } from './items/patch.ts';
 import { scrubBreadcrumb, scrubLogRecord } from './items/record.ts';
 import { WalkRunner } from './items/run.ts';
+import { createKeyScrubber } from './keys/addresses.ts';
 import { createKeyClassifier } from './keys/classify.ts';
 import { collectRemovals } from './meta/removals.ts';
 import type { ResolvedScrubOptions } from './options.ts';
@@ -89,14 +90,17 @@ export function createScrubber(
     ipKeys: removeIps,
   });
   const removed = (rule: string): void => reporter.removed(rule);
+  const failed = (error: unknown): void => reporter.failed(error);
   const scanner = createTextScanner({ detectors, replacement, classifier, onRemoved: removed });
+  const keys = createKeyScrubber({ detectors, replacement, classifier, failed });
   const runner = new WalkRunner({
     replacement,
     classifier,
+    keys,
     scanner,
     detectors,
     removed,
-    failed: (error) => reporter.failed(error),
+    failed,
   });
   // Asks the detectors about texts built to judge message parameters: what it finds is not
   // removed from anything, so it is not counted.
@@ -105,12 +109,14 @@ export function createScrubber(
     runner,
     scanner,
     classifier,
+    keys,
+    removed,
     parameters: {
       judge: createParameterJudge(probe),
       probe,
       replacement,
       removed,
-      failed: (error) => reporter.failed(error),
+      failed,
     },
     removeIps,
     onLimit: () => {},

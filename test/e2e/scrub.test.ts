@@ -26,6 +26,7 @@ const SECRETS = {
   spanEmail: 'span.user@example.com',
   logPassword: 'LOG-EXAMPLE-11',
   pinoToken: 'PINO-EXAMPLE-12',
+  seatOwner: 'seat.owner@example.com',
 } as const;
 
 function assertNoSecret(raw: string): void {
@@ -71,6 +72,8 @@ describe('an Express 5 service', () => {
     app.post('/checkout/:orderId', (request, _response) => {
       Sentry.setUser({ id: 'user-42', email: SECRETS.email, ip_address: SECRETS.ip });
       Sentry.setExtra('gateway', { merchant: 'acme', secret: SECRETS.extraSecret });
+      // A map keyed by email address: the key itself is personal data.
+      Sentry.setExtra('seats', { [SECRETS.seatOwner]: 'admin', 'team-7': 'viewer' });
       Sentry.setContext('payment', { card: SECRETS.card, provider: 'stripe' });
       Sentry.addBreadcrumb({
         category: 'http',
@@ -139,6 +142,10 @@ describe('an Express 5 service', () => {
     expect(payload.sdk.settings).toEqual({ infer_ip: 'never' });
     expect(payload.contexts.payment).toEqual({ card: '[Filtered]', provider: 'stripe' });
     expect(payload.extra.gateway.merchant).toBe('acme');
+    expect(payload.extra.seats).toEqual({ '[Filtered]': 'admin', 'team-7': 'viewer' });
+    expect(payload._meta.extra.seats['[Filtered]']).toEqual({
+      '': { rem: [['@email:filter', 's']] },
+    });
     expect(payload._meta).toBeDefined();
     expect(payload._meta.exception.values).toBeDefined();
 

@@ -1,4 +1,5 @@
 import type { TextScanner } from '../detect/text-scanner.ts';
+import type { KeyScrubber } from '../keys/addresses.ts';
 import type { KeyClassifier } from '../keys/classify.ts';
 import type { ParameterContext } from './parameters/index.ts';
 import type { WalkRunner } from './run.ts';
@@ -10,6 +11,10 @@ export interface ItemContext {
   readonly scanner: TextScanner;
   /** Judges the keys of tags given as `{ key, value }`. */
   readonly classifier: KeyClassifier;
+  /** Replaces email and IP addresses used as context names, outside the walk. */
+  readonly keys: KeyScrubber | undefined;
+  /** Counts a replacement made outside the walk. */
+  readonly removed: (rule: string) => void;
   readonly parameters: ParameterContext;
   readonly removeIps: boolean;
   /** Called when an attachment is too large to scrub. */

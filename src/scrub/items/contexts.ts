@@ -1,7 +1,9 @@
 import { setOwn } from '../../copy-record.ts';
+import { uniqueKey } from '../keys/addresses.ts';
 import { KeyVerdict } from '../keys/classify.ts';
 import { valueShapeFor } from '../shapes/api.ts';
 import { CONTEXTS, KNOWN_CONTEXT, KNOWN_CONTEXT_TYPES } from '../shapes/contexts.ts';
+import { keyRemarksMeta } from '../walk/remarks.ts';
 import type { Shape } from '../walk/shape.ts';
 import type { ItemContext } from './context.ts';
 import { type Patched, withMetaAt, withValueAt } from './patch.ts';
@@ -29,24 +31,39 @@ export function hasNamedContexts(event: object): boolean {
   return false;
 }
 
-/** Scrubs `event.contexts`, which the walk left alone, into the walk's result. */
+/**
+ * Scrubs `event.contexts`, which the walk left alone, into the walk's result. A context name
+ * that holds an email or IP address is replaced as the walk replaces keys.
+ */
 export function scrubNamedContexts(context: ItemContext, event: object, walked: Patched): Patched {
   const contexts = (event as { contexts: Record<string, unknown> }).contexts;
-  let copy: Record<string, unknown> | undefined;
+  // Built whole, so that a replaced name keeps its place; used only if something changed.
+  const copy: Record<string, unknown> = {};
+  let changed = false;
   let meta: Record<string, unknown> | undefined;
+  let numbers: Map<string, number> | undefined;
   for (const [name, value] of Object.entries(contexts)) {
     const scrubbed = context.runner.run(value, shapeOf(context, name, value));
-    if (scrubbed.value !== value) {
-      copy ??= { ...contexts };
-      setOwn(copy, name, scrubbed.value);
+    const renamed = CONTEXTS.fields?.has(name) === true ? undefined : context.keys?.scrub(name);
+    let key = name;
+    let valueMeta = scrubbed.meta;
+    if (renamed !== undefined) {
+      for (const rule of renamed.rules) {
+        context.removed(rule);
+      }
+      numbers ??= new Map();
+      key = uniqueKey(renamed.key, contexts, copy, numbers);
+      valueMeta = keyRemarksMeta(valueMeta, renamed.distinctRules);
     }
-    if (scrubbed.meta !== undefined) {
+    changed ||= key !== name || scrubbed.value !== value;
+    setOwn(copy, key, scrubbed.value);
+    if (valueMeta !== undefined) {
       meta ??= {};
-      setOwn(meta, name, scrubbed.meta);
+      setOwn(meta, key, valueMeta);
     }
   }
   return {
-    value: copy === undefined ? walked.value : withValueAt(walked.value, ['contexts'], copy),
+    value: changed ? withValueAt(walked.value, ['contexts'], copy) : walked.value,
     meta: meta === undefined ? walked.meta : withMetaAt(walked.meta, ['contexts'], meta),
   };
 }

@@ -51,11 +51,8 @@ export interface KeyClassifier {
 // of generated names (ids used as keys) from growing the cache without limit.
 const CACHE_LIMIT = 4096;
 
-// TODO(scrub-keys): replace object keys that are themselves an email or IP address
-// (`extra: { 'alice@example.com': 1 }`); they are judged here but never scanned, because a
-// replaced key can collide with another replaced key (two `[Filtered]` keys, one value lost),
-// leaves `_meta` with no key to describe it, and scanning every key of every object would
-// add a detector pass to the walker's hot loop.
+// A key that is itself an email or IP address (`extra: { 'alice@example.com': 1 }`) says
+// nothing about its value here; the key itself is replaced by `addresses.ts`.
 
 /** Builds a key classifier: splits the user's keys into words once, and caches verdicts. */
 export function createKeyClassifier(config: KeyRulesConfig): KeyClassifier {

@@ -64,6 +64,11 @@ function previewOf(value: unknown): string {
   if (value === undefined) {
     return '(removed)';
   }
+  // A replaced key's remark sits on its value, which can be an object, even one without a
+  // prototype that `String()` cannot convert.
+  if (typeof value === 'object' && value !== null) {
+    return Array.isArray(value) ? '[Array]' : '[Object]';
+  }
   const text = typeof value === 'string' ? value : String(value);
   return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 3)}...` : text;
 }

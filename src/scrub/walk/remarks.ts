@@ -44,3 +44,20 @@ export function rulesOf(meta: MetaNode, rules: string[] = []): string[] {
   }
   return rules;
 }
+
+/**
+ * The meta of a value whose key was replaced (an email or IP address used as a key), with a
+ * remark per rule added to the value's own. Sentry's `_meta` is keyed by the field name and
+ * has no place for a change to the name itself: Relay does not scrub object keys, so there is
+ * no convention to follow. The remark goes on the value under the new key, without positions
+ * (they would be positions in the key, not in the value), so that Sentry marks the entry and
+ * `--explain` lists it under its new name.
+ */
+export function keyRemarksMeta(meta: MetaNode | undefined, rules: readonly string[]): MetaNode {
+  const added = rules.map((rule) => [rule, 's']);
+  const leaf = meta?.[''] as { rem?: unknown[][] } | undefined;
+  const node: MetaNode = { ...meta };
+  node[''] =
+    leaf === undefined ? { rem: added } : { ...leaf, rem: [...(leaf.rem ?? []), ...added] };
+  return node;
+}

@@ -47,6 +47,12 @@ export interface Shape {
    * walked with `typed` and whose `type` becomes `string` when the value is replaced.
    */
   readonly typed: Shape | undefined;
+  /**
+   * Set only on the copies `renamingCopy()` makes: the key that led here is an email or IP
+   * address and is replaced (see `ShapeResolver`). A flag on the shape the walker already has,
+   * so that keys that stay, nearly all, cost nothing more.
+   */
+  readonly renames: boolean;
 }
 
 interface ShapeInit {
@@ -77,6 +83,31 @@ export function shape(name: string, init: ShapeInit): Shape {
     items: init.items,
     pairs: init.pairs ?? false,
     typed: init.typed,
+    renames: false,
+  };
+}
+
+/**
+ * `target` with `renames` set, under the same id, so that the resolver's tables serve both.
+ * Built like `shape()` builds, with the same fields in the same order, so that every shape
+ * keeps one layout and the walker's reads of shapes stay monomorphic. `other` is never empty:
+ * where a shape stands for its own fields (`other ?? shape`), the fields are reached through
+ * `target`, so the flag of one key never passes to the keys under it.
+ */
+export function renamingCopy(target: Shape): Shape {
+  return {
+    name: target.name,
+    id: target.id,
+    text: target.text,
+    rule: target.rule,
+    gate: target.gate,
+    fields: target.fields,
+    keyed: target.keyed,
+    other: target.other ?? target,
+    items: target.items,
+    pairs: target.pairs,
+    typed: target.typed,
+    renames: true,
   };
 }
 

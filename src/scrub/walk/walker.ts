@@ -1,11 +1,12 @@
 import { isCardNumber } from '../detect/card.ts';
 import { MIN_SCANNED, type TextScanner } from '../detect/text-scanner.ts';
+import { type KeyScrubber, type ScrubbedKey, uniqueKey } from '../keys/addresses.ts';
 import type { KeyClassifier } from '../keys/classify.ts';
 import type { MetaNode } from '../meta/meta.ts';
 import type { DetectorName } from '../options.ts';
 import { DETECTOR_RULES, FAILURE_RULE } from '../rules.ts';
 import { type MultipartField, multipartFields, parseBody, serializeBody } from './body.ts';
-import { limitMeta, removedMeta, replacedMeta, rulesOf } from './remarks.ts';
+import { keyRemarksMeta, limitMeta, removedMeta, replacedMeta, rulesOf } from './remarks.ts';
 import { ScanMemo, UNCHANGED } from './scan-memo.ts';
 import { ANY, type Shape } from './shape.ts';
 import { ShapeResolver } from './shape-resolver.ts';
@@ -21,6 +22,8 @@ import {
 export interface WalkerConfig {
   readonly replacement: string;
   readonly classifier: KeyClassifier;
+  /** Replaces email and IP addresses used as keys; `undefined` when both detectors are off. */
+  readonly keys: KeyScrubber | undefined;
   readonly scanner: TextScanner;
   readonly detectors: Readonly<Record<DetectorName, boolean>>;
   readonly removed: (rule: string) => void;
@@ -108,7 +111,7 @@ export class Walker {
 
   constructor(config: WalkerConfig) {
     this.#config = config;
-    this.#shapes = new ShapeResolver(config.classifier);
+    this.#shapes = new ShapeResolver(config.classifier, config.keys);
   }
 
   /** Starts a walk over one item: resets the node budget. */
@@ -317,7 +320,7 @@ export class Walker {
     let last = 0;
     const rules: string[] = [];
     for (const field of fields) {
-      const shape = this.#shapes.shapeOf(ANY, field.name);
+      const shape = this.#shapes.nameShapeOf(ANY, field.name);
       if (shape === ANY) {
         continue;
       }
@@ -417,6 +420,11 @@ export class Walker {
    * Walks an object's own enumerable properties. `ownOnly` says `for...in` can only see own
    * properties (a plain object while `Object.prototype` has no enumerable properties), so
    * the per-key `hasOwn` test can be skipped.
+   *
+   * A key that holds an email or IP address (its shape has `renames` set) is replaced in the
+   * copy, where it keeps its place; its value is walked as usual and shared when unchanged.
+   * Two keys never become one: a replaced key that would meet another key of the object, in
+   * the source or already in the copy, is numbered (`[Filtered] (2)`), so no value is lost.
    */
   #walkProperties(
     source: Record<string, unknown>,
@@ -431,6 +439,9 @@ export class Walker {
     let copy: Record<string, unknown> | undefined;
     let meta: Record<string, MetaNode> | undefined;
     let count = 0;
+    // The next number for each replaced key that met another key; made at the first replaced
+    // key.
+    let numbers: Map<string, number> | undefined;
 
     for (const key in source) {
       if (!ownOnly && !Object.hasOwn(source, key)) {
@@ -439,12 +450,15 @@ export class Walker {
       let child: unknown;
       let next: unknown;
       let childMeta: MetaNode | undefined;
+      // Set when the key is replaced, as its shape says (see `ShapeResolver`); before its value
+      // is walked, so that a value that fails does not keep the key.
+      let renamed: ScrubbedKey | undefined;
       try {
         let childShape = this.#shapes.shapeOf(own, key);
         if (key === 'value' && own.keyed !== undefined && childShape.text !== 'skip') {
           childShape = this.#namedValueShape(source, childShape);
         }
-        if (childShape.text === 'skip' && childShape.gate === undefined) {
+        if (childShape.text === 'skip' && childShape.gate === undefined && !childShape.renames) {
           // A field left alone is not read unless a copy needs it: most fields of frames and
           // breadcrumbs are left alone, and reading a number that is not a small integer
           // allocates.
@@ -457,12 +471,19 @@ export class Walker {
           }
           continue;
         }
+        if (childShape.renames) {
+          renamed = this.#renamedKey(key);
+        }
         child = source[key];
         next = this.#walkChild(child, childShape, depth + 1);
         childMeta = this.meta;
       } catch (error) {
         next = this.#fail(error);
         childMeta = this.meta;
+      }
+      if (renamed !== undefined) {
+        // The remarks make the copy below.
+        childMeta = keyRemarksMeta(childMeta, renamed.distinctRules);
       }
 
       if (copy === undefined && (next !== child || childMeta !== undefined)) {
@@ -473,16 +494,21 @@ export class Walker {
           setKey(copy, earlier, value === UNREAD ? source[earlier] : value);
         }
       }
+      let name = key;
+      if (renamed !== undefined) {
+        numbers ??= new Map();
+        name = this.#renameKey(renamed, source, copy as Record<string, unknown>, numbers);
+      }
       if (copy === undefined) {
         keys[count] = key;
         values[count] = child;
         count++;
       } else if (next !== REMOVED) {
-        setKey(copy, key, next);
+        setKey(copy, name, next);
       }
       if (childMeta !== undefined) {
         meta ??= {};
-        setKey(meta, key, childMeta);
+        setKey(meta, name, childMeta);
       }
     }
 
@@ -497,6 +523,28 @@ export class Walker {
     return copy ?? source;
   }
 
+  /** What a key whose shape has `renames` set becomes: the key scrubber's remembered answer. */
+  #renamedKey(key: string): ScrubbedKey {
+    return this.#config.keys?.scrub(key) as ScrubbedKey;
+  }
+
+  /**
+   * The name a replaced key takes in the copy (see `uniqueKey`). A hostile proxy that throws
+   * when asked for its keys is replaced whole, like one that cannot be enumerated. Counts the
+   * replacements, as for values.
+   */
+  #renameKey(
+    renamed: ScrubbedKey,
+    source: Record<string, unknown>,
+    copy: Record<string, unknown>,
+    numbers: Map<string, number>,
+  ): string {
+    for (const rule of renamed.rules) {
+      this.#config.removed(rule);
+    }
+    return uniqueKey(renamed.key, source, copy, numbers);
+  }
+
   /**
    * The shape of the `value` of an object that names it beside it: HAR headers and parameters
    * and environment lists (`{ name: 'Authorization', value }`), validation errors
@@ -508,7 +556,7 @@ export class Walker {
     for (const field of VALUE_NAMES) {
       const name: unknown = Object.getOwnPropertyDescriptor(source, field)?.value;
       if (typeof name === 'string') {
-        const named = this.#shapes.shapeOf(ANY, name);
+        const named = this.#shapes.nameShapeOf(ANY, name);
         return named === ANY ? shape : named;
       }
     }
@@ -584,15 +632,32 @@ export class Walker {
     }
   }
 
-  /** A `[name, value]` pair of a map given as a list: the name stays, the value is judged. */
+  /**
+   * A `[name, value]` pair of a map given as a list: the value is judged by the name, and a
+   * name that holds an email or IP address is replaced like a key. In a list the name is a
+   * value of its own, so its remarks go at its position (`"0"`), and two names that become the
+   * same lose nothing.
+   */
   #walkPair(pair: readonly [string, unknown], shape: Shape, depth: number): unknown {
     const [name, value] = pair;
-    const next = this.walk(value, this.#shapes.shapeOf(shape, name), depth + 1);
+    const valueShape = this.#shapes.shapeOf(shape, name);
+    const renamed = valueShape.renames ? this.#renamedKey(name) : undefined;
+    const next = this.walk(value, valueShape, depth + 1);
     const valueMeta = this.meta;
-    if (next === value && valueMeta === undefined) {
+    if (next === value && valueMeta === undefined && renamed === undefined) {
       return pair;
     }
-    this.meta = valueMeta === undefined ? undefined : { '1': valueMeta };
-    return next === REMOVED ? [name, null] : [name, next];
+
+    let newName = name;
+    let meta: MetaNode | undefined = valueMeta === undefined ? undefined : { '1': valueMeta };
+    if (renamed !== undefined) {
+      for (const rule of renamed.rules) {
+        this.#config.removed(rule);
+      }
+      newName = renamed.key;
+      meta = { ...meta, '0': keyRemarksMeta(undefined, renamed.distinctRules) };
+    }
+    this.meta = meta;
+    return next === REMOVED ? [newName, null] : [newName, next];
   }
 }
