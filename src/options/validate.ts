@@ -53,10 +53,39 @@ function isAsyncFunction(input: unknown): boolean {
   );
 }
 
+/**
+ * An object of options, checked by `schema`. Anything else that is an object (an array, a
+ * `Map`, a `Date`) is refused as a whole: `strictObject` alone would take it for an empty
+ * object, or read an array's `keys` method as the `keys` option. Objects made by a class are
+ * taken, as are plain objects from another realm.
+ */
+function optionsObject<const TSchema extends v.GenericSchema>(schema: TSchema, expected: string) {
+  const refused = v.custom<v.InferOutput<TSchema>>(() => false, expected);
+  return v.lazy((input) => (isOptionsRecord(input) ? schema : refused));
+}
+
+/** Whether a value is an object whose own properties can be options. */
+function isOptionsRecord(input: unknown): boolean {
+  try {
+    return (
+      typeof input === 'object' &&
+      input !== null &&
+      Object.prototype.toString.call(input) === '[object Object]'
+    );
+  } catch {
+    // A revoked proxy.
+    return false;
+  }
+}
+
+const DETECTOR_SWITCHES = 'an object of detector switches, such as `{ ipAddress: false }`';
+
 const detectorSwitches = v.strictObject(
   Object.fromEntries(DETECTOR_NAMES.map((name) => [name, flag])),
-  `an object of detector switches, such as \`{ ipAddress: false }\``,
+  DETECTOR_SWITCHES,
 );
+
+const SCRUB_OPTIONS = 'an object of scrubbing options';
 
 const scrubSchema = v.strictObject(
   {
@@ -76,7 +105,7 @@ const scrubSchema = v.strictObject(
       ),
     ),
     exemptKeys: v.optional(v.array(nonEmptyString('a key name'), 'an array of key names')),
-    detectors: v.optional(detectorSwitches),
+    detectors: v.optional(optionsObject(detectorSwitches, DETECTOR_SWITCHES)),
     // Every text starts with '': it would count as already replaced, and nothing would go.
     replacement: v.optional(
       v.pipe(
@@ -90,21 +119,26 @@ const scrubSchema = v.strictObject(
     ),
     defaults: flag,
   },
-  'an object of scrubbing options',
+  SCRUB_OPTIONS,
 );
+
+const ENRICHMENT = '`false` or an object of built-in enricher switches, such as `{ job: false }`';
 
 const enrichmentSchema = v.union(
   [
     v.literal(false),
-    v.strictObject({
-      errorProperties: flag,
-      errorCodeTag: flag,
-      httpStatusTag: flag,
-      requestId: flag,
-      job: flag,
-    }),
+    optionsObject(
+      v.strictObject({
+        errorProperties: flag,
+        errorCodeTag: flag,
+        httpStatusTag: flag,
+        requestId: flag,
+        job: flag,
+      }),
+      ENRICHMENT,
+    ),
   ],
-  '`false` or an object of built-in enricher switches, such as `{ job: false }`',
+  ENRICHMENT,
 );
 
 const optionsSchema = v.strictObject(
@@ -143,7 +177,7 @@ const optionsSchema = v.strictObject(
       ),
     ),
     debug: flag,
-    scrub: v.optional(scrubSchema),
+    scrub: v.optional(optionsObject(scrubSchema, SCRUB_OPTIONS)),
     enrich: v.optional(
       v.array(
         functionOf('an enricher function `(event, hint) => enrichment`'),
@@ -184,7 +218,7 @@ export function optionProblems(options: unknown): OptionProblem[] {
   if (options === undefined) {
     return [];
   }
-  if (options === null || Array.isArray(options)) {
+  if (!isOptionsRecord(options)) {
     return [
       {
         where: '',

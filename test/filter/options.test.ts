@@ -190,6 +190,30 @@ describe('options validation', () => {
       'scrub.detectors.phoneNumber',
       /Unknown option/,
     ],
+    [
+      'a list where scrubbing options are expected',
+      { scrub: [] },
+      'scrub',
+      /got an array of 0; expected an object of scrubbing options/,
+    ],
+    [
+      'a list where detector switches are expected',
+      { scrub: { detectors: [] } },
+      'scrub.detectors',
+      /got an array of 0; expected an object of detector switches/,
+    ],
+    [
+      'a list where enricher switches are expected',
+      { enrichment: [] },
+      'enrichment',
+      /got an array of 0; expected `false` or an object of built-in enricher switches/,
+    ],
+    [
+      'a Map where enricher switches are expected',
+      { enrichment: new Map([['job', false]]) },
+      'enrichment',
+      /got an instance of Map; expected `false` or an object of built-in enricher switches/,
+    ],
   ])('rejects %s, naming the option and the value', (_label, options, where, message) => {
     const error = rejection(options);
 
@@ -234,6 +258,9 @@ describe('options validation', () => {
     expect(rejection('strict').message).toMatch(/got "strict"; expected an options object/);
     expect(rejection(null).message).toMatch(/got null; expected an options object/);
     expect(rejection([]).message).toMatch(/got an array of 0; expected an options object/);
+    expect(rejection(new Map([['debug', true]])).message).toMatch(
+      /got an instance of Map; expected an options object/,
+    );
   });
 
   it('is recognised by the guard, also across package copies', () => {
