@@ -1,3 +1,5 @@
+import { isRegExp } from '../reg-exp.ts';
+
 const MAX_PREVIEW = 60;
 
 /** Shows a configuration value in an error message, short and without running user code. */
@@ -32,7 +34,7 @@ function describeObject(value: object): string {
     return `an array of ${value.length}`;
   }
 
-  if (value instanceof RegExp) {
+  if (isRegExp(value)) {
     return truncate(String(value));
   }
 

@@ -3,6 +3,7 @@ import { closest } from '../closest.ts';
 import { SentryEventFilterError } from '../errors.ts';
 import { globProblem } from '../match/glob/index.ts';
 import { isLoggerGlob } from '../match/logger.ts';
+import { isRegExp } from '../reg-exp.ts';
 import { DETECTOR_NAMES } from '../scrub/options.ts';
 import { describeValue } from './describe.ts';
 import type { SentryEventFilterOptions } from './types.ts';
@@ -97,7 +98,7 @@ const scrubSchema = v.strictObject(
               nonEmptyString('a key name'),
               v.regex(/[\p{L}\p{N}]/u, 'a key name with at least one letter or digit'),
             ),
-            v.instance(RegExp),
+            v.custom<RegExp>(isRegExp),
           ],
           'a key name (a non-empty string) or a regular expression',
         ),
@@ -352,7 +353,7 @@ function exceptionEntryMessage(input: unknown): string {
   if (isAsyncFunction(input)) {
     return `a predicate that returns a boolean, not an async function; ${SYNC_ONLY}`;
   }
-  if (input instanceof RegExp) {
+  if (isRegExp(input)) {
     // What Sentry's own `ignoreErrors` takes: it matches messages, which a predicate can do.
     return (
       `${EXCEPTION_ENTRY}; to match messages, write a predicate such as ` +

@@ -1,3 +1,5 @@
+import { copyRegExp, isRegExp } from '../reg-exp.ts';
+
 /**
  * The value detectors, each switchable in `scrub.detectors`. What each finds and leaves is
  * listed in the README, "Removing sensitive information".
@@ -70,7 +72,8 @@ export function resolveScrubOptions(options: ScrubOptions = {}): ResolvedScrubOp
   ) as Record<DetectorName, boolean>;
 
   return {
-    keys: options.keys ?? [],
+    // Patterns are copied: ours to run, in this realm, whatever the application does to its own.
+    keys: (options.keys ?? []).map((key) => (isRegExp(key) ? copyRegExp(key) : key)),
     exemptKeys: options.exemptKeys ?? [],
     detectors,
     replacement: options.replacement ?? '[Filtered]',
