@@ -27,6 +27,7 @@ export interface ScrubOptions {
   /**
    * More sensitive key names, compared word by word like the built-in ones (`"pin"` catches
    * `pin`, `userPin` and `PIN_CODE`), or regular expressions tested against the whole key.
+   * Patterns also run on key names from outside: keep them free of nested repetition.
    * @default []
    */
   keys?: readonly (string | RegExp)[];
