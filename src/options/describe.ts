@@ -4,6 +4,15 @@ const MAX_PREVIEW = 60;
 
 /** Shows a configuration value in an error message, short and without running user code. */
 export function describeValue(value: unknown): string {
+  try {
+    return describeReadable(value);
+  } catch {
+    // Only a proxy throws here whatever it is asked, once revoked.
+    return 'a value that cannot be read (a revoked proxy)';
+  }
+}
+
+function describeReadable(value: unknown): string {
   switch (typeof value) {
     case 'string':
       return truncate(JSON.stringify(value));

@@ -54,6 +54,16 @@ function isAsyncFunction(input: unknown): boolean {
   );
 }
 
+/** Whether a value can be looked at: a revoked proxy throws whatever it is asked. */
+function isReadable(input: unknown): boolean {
+  try {
+    Object.getPrototypeOf(input);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * An object of options, checked by `schema`. Anything else that is an object (an array, a
  * `Map`, a `Date`) is refused as a whole: `strictObject` alone would take it for an empty
@@ -67,15 +77,14 @@ function optionsObject<const TSchema extends v.GenericSchema>(schema: TSchema, e
 
 /** Whether a value is an object whose own properties can be options. */
 function isOptionsRecord(input: unknown): boolean {
-  try {
-    return (
-      typeof input === 'object' &&
-      input !== null &&
-      Object.prototype.toString.call(input) === '[object Object]'
-    );
-  } catch {
-    // A revoked proxy.
+  if (typeof input !== 'object' || input === null || !isReadable(input)) {
     return false;
+  }
+  try {
+    return Object.prototype.toString.call(input) === '[object Object]';
+  } catch {
+    // A proxy whose trap refused to tell its tag: read it as options, key by key.
+    return !Array.isArray(input);
   }
 }
 

@@ -263,6 +263,32 @@ describe('options validation', () => {
     );
   });
 
+  it('rejects a revoked proxy given as the options', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+
+    expect(rejection(proxy).message).toBe(
+      'Invalid options: got a value that cannot be read (a revoked proxy); expected an options ' +
+        'object.',
+    );
+  });
+
+  it('takes options from a proxy that throws when asked for a key it lacks, such as its tag', () => {
+    // Configuration libraries guard against typos this way; asking such a proxy for its tag
+    // must not make it look like something other than options.
+    const options = new Proxy<Record<PropertyKey, unknown>>(
+      { debug: false },
+      {
+        get: (target, key) => (key in target || typeof key === 'string' ? target[key] : fail()),
+      },
+    );
+    function fail(): never {
+      throw new Error('unknown key');
+    }
+
+    expect(() => new SentryEventFilter(options)).not.toThrow();
+  });
+
   it('is recognised by the guard, also across package copies', () => {
     const lookalike = Object.assign(new Error('x'), {
       name: 'SentryEventFilterError',
