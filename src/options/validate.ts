@@ -38,10 +38,21 @@ const nonEmptyString = (what: string) =>
 
 const functionOf = (what: string) =>
   v.custom<(...args: never[]) => unknown>(
-    (input) => typeof input === 'function' && !isAsyncFunction(input),
-    (issue) =>
-      isAsyncFunction(issue.input) ? `${what}, not an async function; ${SYNC_ONLY}` : what,
+    (input) => typeof input === 'function' && !isAsyncFunction(input) && !isClass(input),
+    (issue) => {
+      if (isAsyncFunction(issue.input)) {
+        return `${what}, not an async function; ${SYNC_ONLY}`;
+      }
+      return isClass(issue.input) ? `${what}, not a class; ${NOT_CALLABLE}` : what;
+    },
   );
+
+// The filter calls these functions; calling a class throws, at every event.
+const NOT_CALLABLE = 'a class cannot be called without `new`';
+
+function isClass(input: unknown): boolean {
+  return typeof input === 'function' && Function.prototype.toString.call(input).startsWith('class');
+}
 
 // The SDK runs every hook synchronously and sends the event right after: a promise would
 // decide too late, and its rejection would go unhandled in the application.

@@ -166,6 +166,18 @@ describe('options validation', () => {
       /not an async function; the filter decides before the event is sent/,
     ],
     [
+      'a class as an enricher',
+      { enrich: [class TenantEnricher {}] },
+      'enrich[0]',
+      /got class TenantEnricher; expected an enricher function .*, not a class; a class cannot be called/,
+    ],
+    [
+      'a class as the logger name resolver',
+      { loggerName: class LoggerNames {} },
+      'loggerName',
+      /got class LoggerNames; expected a function .*, not a class/,
+    ],
+    [
       'an async logger name resolver',
       { loggerName: async () => 'x' },
       'loggerName',
