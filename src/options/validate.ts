@@ -224,38 +224,48 @@ export interface OptionProblem {
  * value given and what was expected; `where` is the first one's path.
  */
 export function validateOptions(options: unknown): SentryEventFilterOptions {
-  const problems = optionProblems(options);
-  const [first] = problems;
+  const checked = checkOptions(options);
+  const [first] = checked.problems;
   if (first === undefined) {
-    return (options ?? {}) as SentryEventFilterOptions;
+    return checked.options;
   }
-  throw new SentryEventFilterError('INVALID_OPTION', formatProblems(problems), {
+  throw new SentryEventFilterError('INVALID_OPTION', formatProblems(checked.problems), {
     where: first.where,
   });
 }
 
 /** Every problem with user options, in the order they are reported; none when valid. */
 export function optionProblems(options: unknown): OptionProblem[] {
+  return checkOptions(options).problems;
+}
+
+interface CheckedOptions {
+  readonly problems: OptionProblem[];
+  /**
+   * The options as they were read while checked: each getter ran once, so a getter that
+   * answers differently the next time cannot slip past the check.
+   */
+  readonly options: SentryEventFilterOptions;
+}
+
+function checkOptions(options: unknown): CheckedOptions {
   if (options === undefined) {
-    return [];
+    return { problems: [], options: {} };
   }
   if (!isOptionsRecord(options)) {
-    return [
-      {
-        where: '',
-        message: `Invalid options: got ${describeValue(options)}; expected an options object.`,
-      },
-    ];
+    const message = `Invalid options: got ${describeValue(options)}; expected an options object.`;
+    return { problems: [{ where: '', message }], options: {} };
   }
 
   const result = v.safeParse(optionsSchema, options);
   if (result.success) {
-    return [];
+    return { problems: [], options: result.output as unknown as SentryEventFilterOptions };
   }
-  return distinctByPath(result.issues.map(deepestIssue)).map((issue) => ({
+  const problems = distinctByPath(result.issues.map(deepestIssue)).map((issue) => ({
     where: issuePath(issue),
     message: formatIssue(issue),
   }));
+  return { problems, options: {} };
 }
 
 /**

@@ -275,6 +275,19 @@ describe('options validation', () => {
     );
   });
 
+  it('reads each option once, so what was checked is what is used', () => {
+    let reads = 0;
+    const filter = new SentryEventFilter({
+      get ignoredLoggers() {
+        reads++;
+        return reads === 1 ? ['noisy'] : [];
+      },
+    });
+
+    expect(filter.beforeBreadcrumb({ category: 'noisy', message: 'x' })).toBeNull();
+    expect(reads).toBe(1);
+  });
+
   it('rejects a revoked proxy given as the options', () => {
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
