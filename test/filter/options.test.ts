@@ -169,7 +169,7 @@ describe('options validation', () => {
       'a class as an enricher',
       { enrich: [class TenantEnricher {}] },
       'enrich[0]',
-      /got class TenantEnricher; expected an enricher function .*, not a class; a class cannot be called/,
+      /got class TenantEnricher; expected an enricher function .*, not a class; a class cannot/,
     ],
     [
       'a class as the logger name resolver',
@@ -298,7 +298,7 @@ describe('options validation', () => {
     );
   });
 
-  it('takes options from a proxy that throws when asked for a key it lacks, such as its tag', () => {
+  it('takes options from a proxy that throws when asked for its tag', () => {
     // Configuration libraries guard against typos this way; asking such a proxy for its tag
     // must not make it look like something other than options.
     const options = new Proxy<Record<PropertyKey, unknown>>(
