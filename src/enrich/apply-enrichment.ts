@@ -2,7 +2,7 @@ import type { Event } from '@sentry/core';
 import { copyRecord, setOwn } from '../copy-record.ts';
 import { describeKind } from '../describe-kind.ts';
 import { tagInList, withTagInList } from '../tag-list.ts';
-import { CONTROL_CHARACTER, MAX_TAG_VALUE_LENGTH } from './tag-value.ts';
+import { CONTROL_CHARACTER, MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH } from './tag-value.ts';
 import type { Enrichment, EnrichmentTarget } from './types.ts';
 
 // Enrichments are small by nature; below this depth empty values are no longer looked for.
@@ -90,7 +90,7 @@ export class EnrichedEvent implements EnrichmentTarget {
     if (key === '' || !isTagValue(value) || present) {
       return;
     }
-    const problem = tagValueProblem(value);
+    const problem = tagProblem(key, value);
     if (problem !== undefined) {
       this.#rejected ??= `tag "${key}" ${problem}`;
       return;
@@ -239,9 +239,12 @@ function isTagValue(value: unknown): boolean {
   }
 }
 
-// Sentry drops a tag whose value is too long or holds a line break, so it is left out here,
-// where the enricher that added it can be named.
-function tagValueProblem(value: unknown): string | undefined {
+// Sentry drops a tag whose key is too long, or whose value is too long or holds a line break,
+// so it is left out here, where the enricher that added it can be named.
+function tagProblem(key: string, value: unknown): string | undefined {
+  if (key.length > MAX_TAG_KEY_LENGTH) {
+    return `has a name of ${key.length} characters, over Sentry's ${MAX_TAG_KEY_LENGTH}`;
+  }
   if (typeof value !== 'string') {
     return undefined;
   }

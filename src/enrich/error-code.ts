@@ -8,8 +8,9 @@ export const ERROR_CODE_TAG = 'error.code';
 /**
  * Tags the event with the `code` of the captured error, or else of its nearest cause that has
  * one: `fetch failed` is a `TypeError` without a code whose cause says `ECONNREFUSED`.
- * Only own data properties count, as in the `error_properties` context, so the tag always
- * agrees with the context; a `code` getter (such as the legacy `DOMException.code`) is ignored.
+ * Only own data properties count, as in the `error_properties` context, so no getter runs and
+ * a `code` getter (such as the legacy `DOMException.code`) is ignored. A non-enumerable `code`
+ * still counts here, though the context, which lists enumerable properties, leaves it out.
  */
 export function enrichErrorCode(input: EnrichInput, target: EnrichmentTarget): void {
   for (const link of input.chain()) {

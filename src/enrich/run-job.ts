@@ -1,4 +1,4 @@
-import { type Scope, withIsolationScope } from '@sentry/core';
+import { getCurrentScope, getIsolationScope, type Scope, withIsolationScope } from '@sentry/core';
 import { JOB_CONTEXT } from './job.ts';
 
 /** What identifies a background job. Further fields go into the `job` context as given. */
@@ -29,7 +29,12 @@ export interface JobDetails {
  * ```
  */
 export function runJob<T>(job: JobDetails, callback: (scope: Scope) => T): T {
-  return withIsolationScope((scope) => {
+  const outside = getIsolationScope();
+  return withIsolationScope((isolationScope) => {
+    // Without async context (browsers, runtimes without AsyncLocalStorage) the SDK hands out
+    // its one isolation scope, which outlives the job; the scope it forked for this call ends
+    // with the job, so the context goes there instead.
+    const scope = isolationScope === outside ? getCurrentScope() : isolationScope;
     if (typeof job === 'object' && job !== null) {
       scope.setContext(JOB_CONTEXT, { ...job });
     }

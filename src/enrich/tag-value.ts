@@ -1,5 +1,7 @@
-// Sentry takes tag values of at most 200 characters and without line breaks
-// (https://docs.sentry.io/platforms/javascript/enriching-events/tags/).
+// Sentry takes tag keys of at most 32 characters and tag values of at most 200, without line
+// breaks (https://docs.sentry.io/platforms/javascript/enriching-events/tags/); Relay drops a
+// tag over either length (MaxChars::TagKey and MaxChars::TagValue in getsentry/relay).
+export const MAX_TAG_KEY_LENGTH = 32;
 export const MAX_TAG_VALUE_LENGTH = 200;
 
 // Control characters (line breaks among them) have no place in a tag value.

@@ -6,7 +6,10 @@ import type { ChainLink } from './error-chain.ts';
  * skipped, and nothing the event already has is overwritten.
  */
 export interface Enrichment {
-  /** Searchable tags. Values must be strings, numbers or booleans of at most 200 characters. */
+  /**
+   * Searchable tags: names of at most 32 characters, values that are strings, numbers or
+   * booleans of at most 200 characters.
+   */
   tags?: Record<string, Primitive>;
   /** Contexts by name; keys are added into an existing context of the same name. */
   contexts?: Contexts;

@@ -1,7 +1,18 @@
+import { isRegExp } from '../reg-exp.ts';
+
 const MAX_PREVIEW = 60;
 
 /** Shows a configuration value in an error message, short and without running user code. */
 export function describeValue(value: unknown): string {
+  try {
+    return describeReadable(value);
+  } catch {
+    // Only a proxy throws here whatever it is asked, once revoked.
+    return 'a value that cannot be read (a revoked proxy)';
+  }
+}
+
+function describeReadable(value: unknown): string {
   switch (typeof value) {
     case 'string':
       return truncate(JSON.stringify(value));
@@ -32,7 +43,7 @@ function describeObject(value: object): string {
     return `an array of ${value.length}`;
   }
 
-  if (value instanceof RegExp) {
+  if (isRegExp(value)) {
     return truncate(String(value));
   }
 

@@ -3,6 +3,7 @@ import { closest } from '../closest.ts';
 import { SentryEventFilterError } from '../errors.ts';
 import { globProblem } from '../match/glob/index.ts';
 import { isLoggerGlob } from '../match/logger.ts';
+import { isRegExp } from '../reg-exp.ts';
 import { DETECTOR_NAMES } from '../scrub/options.ts';
 import { describeValue } from './describe.ts';
 import type { SentryEventFilterOptions } from './types.ts';
@@ -37,10 +38,21 @@ const nonEmptyString = (what: string) =>
 
 const functionOf = (what: string) =>
   v.custom<(...args: never[]) => unknown>(
-    (input) => typeof input === 'function' && !isAsyncFunction(input),
-    (issue) =>
-      isAsyncFunction(issue.input) ? `${what}, not an async function; ${SYNC_ONLY}` : what,
+    (input) => typeof input === 'function' && !isAsyncFunction(input) && !isClass(input),
+    (issue) => {
+      if (isAsyncFunction(issue.input)) {
+        return `${what}, not an async function; ${SYNC_ONLY}`;
+      }
+      return isClass(issue.input) ? `${what}, not a class; ${NOT_CALLABLE}` : what;
+    },
   );
+
+// The filter calls these functions; calling a class throws, at every event.
+const NOT_CALLABLE = 'a class cannot be called without `new`';
+
+function isClass(input: unknown): boolean {
+  return typeof input === 'function' && Function.prototype.toString.call(input).startsWith('class');
+}
 
 // The SDK runs every hook synchronously and sends the event right after: a promise would
 // decide too late, and its rejection would go unhandled in the application.
@@ -53,10 +65,48 @@ function isAsyncFunction(input: unknown): boolean {
   );
 }
 
+/** Whether a value can be looked at: a revoked proxy throws whatever it is asked. */
+function isReadable(input: unknown): boolean {
+  try {
+    Object.getPrototypeOf(input);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An object of options, checked by `schema`. Anything else that is an object (an array, a
+ * `Map`, a `Date`) is refused as a whole: `strictObject` alone would take it for an empty
+ * object, or read an array's `keys` method as the `keys` option. Objects made by a class are
+ * taken, as are plain objects from another realm.
+ */
+function optionsObject<const TSchema extends v.GenericSchema>(schema: TSchema, expected: string) {
+  const refused = v.custom<v.InferOutput<TSchema>>(() => false, expected);
+  return v.lazy((input) => (isOptionsRecord(input) ? schema : refused));
+}
+
+/** Whether a value is an object whose own properties can be options. */
+function isOptionsRecord(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null || !isReadable(input)) {
+    return false;
+  }
+  try {
+    return Object.prototype.toString.call(input) === '[object Object]';
+  } catch {
+    // A proxy whose trap refused to tell its tag: read it as options, key by key.
+    return !Array.isArray(input);
+  }
+}
+
+const DETECTOR_SWITCHES = 'an object of detector switches, such as `{ ipAddress: false }`';
+
 const detectorSwitches = v.strictObject(
   Object.fromEntries(DETECTOR_NAMES.map((name) => [name, flag])),
-  `an object of detector switches, such as \`{ ipAddress: false }\``,
+  DETECTOR_SWITCHES,
 );
+
+const SCRUB_OPTIONS = 'an object of scrubbing options';
 
 const scrubSchema = v.strictObject(
   {
@@ -68,7 +118,7 @@ const scrubSchema = v.strictObject(
               nonEmptyString('a key name'),
               v.regex(/[\p{L}\p{N}]/u, 'a key name with at least one letter or digit'),
             ),
-            v.instance(RegExp),
+            v.custom<RegExp>(isRegExp),
           ],
           'a key name (a non-empty string) or a regular expression',
         ),
@@ -76,7 +126,7 @@ const scrubSchema = v.strictObject(
       ),
     ),
     exemptKeys: v.optional(v.array(nonEmptyString('a key name'), 'an array of key names')),
-    detectors: v.optional(detectorSwitches),
+    detectors: v.optional(optionsObject(detectorSwitches, DETECTOR_SWITCHES)),
     // Every text starts with '': it would count as already replaced, and nothing would go.
     replacement: v.optional(
       v.pipe(
@@ -90,21 +140,26 @@ const scrubSchema = v.strictObject(
     ),
     defaults: flag,
   },
-  'an object of scrubbing options',
+  SCRUB_OPTIONS,
 );
+
+const ENRICHMENT = '`false` or an object of built-in enricher switches, such as `{ job: false }`';
 
 const enrichmentSchema = v.union(
   [
     v.literal(false),
-    v.strictObject({
-      errorProperties: flag,
-      errorCodeTag: flag,
-      httpStatusTag: flag,
-      requestId: flag,
-      job: flag,
-    }),
+    optionsObject(
+      v.strictObject({
+        errorProperties: flag,
+        errorCodeTag: flag,
+        httpStatusTag: flag,
+        requestId: flag,
+        job: flag,
+      }),
+      ENRICHMENT,
+    ),
   ],
-  '`false` or an object of built-in enricher switches, such as `{ job: false }`',
+  ENRICHMENT,
 );
 
 const optionsSchema = v.strictObject(
@@ -143,7 +198,7 @@ const optionsSchema = v.strictObject(
       ),
     ),
     debug: flag,
-    scrub: v.optional(scrubSchema),
+    scrub: v.optional(optionsObject(scrubSchema, SCRUB_OPTIONS)),
     enrich: v.optional(
       v.array(
         functionOf('an enricher function `(event, hint) => enrichment`'),
@@ -169,38 +224,48 @@ export interface OptionProblem {
  * value given and what was expected; `where` is the first one's path.
  */
 export function validateOptions(options: unknown): SentryEventFilterOptions {
-  const problems = optionProblems(options);
-  const [first] = problems;
+  const checked = checkOptions(options);
+  const [first] = checked.problems;
   if (first === undefined) {
-    return (options ?? {}) as SentryEventFilterOptions;
+    return checked.options;
   }
-  throw new SentryEventFilterError('INVALID_OPTION', formatProblems(problems), {
+  throw new SentryEventFilterError('INVALID_OPTION', formatProblems(checked.problems), {
     where: first.where,
   });
 }
 
 /** Every problem with user options, in the order they are reported; none when valid. */
 export function optionProblems(options: unknown): OptionProblem[] {
+  return checkOptions(options).problems;
+}
+
+interface CheckedOptions {
+  readonly problems: OptionProblem[];
+  /**
+   * The options as they were read while checked: each getter ran once, so a getter that
+   * answers differently the next time cannot slip past the check.
+   */
+  readonly options: SentryEventFilterOptions;
+}
+
+function checkOptions(options: unknown): CheckedOptions {
   if (options === undefined) {
-    return [];
+    return { problems: [], options: {} };
   }
-  if (options === null || Array.isArray(options)) {
-    return [
-      {
-        where: '',
-        message: `Invalid options: got ${describeValue(options)}; expected an options object.`,
-      },
-    ];
+  if (!isOptionsRecord(options)) {
+    const message = `Invalid options: got ${describeValue(options)}; expected an options object.`;
+    return { problems: [{ where: '', message }], options: {} };
   }
 
   const result = v.safeParse(optionsSchema, options);
   if (result.success) {
-    return [];
+    return { problems: [], options: result.output as unknown as SentryEventFilterOptions };
   }
-  return distinctByPath(result.issues.map(deepestIssue)).map((issue) => ({
+  const problems = distinctByPath(result.issues.map(deepestIssue)).map((issue) => ({
     where: issuePath(issue),
     message: formatIssue(issue),
   }));
+  return { problems, options: {} };
 }
 
 /**
@@ -318,7 +383,7 @@ function exceptionEntryMessage(input: unknown): string {
   if (isAsyncFunction(input)) {
     return `a predicate that returns a boolean, not an async function; ${SYNC_ONLY}`;
   }
-  if (input instanceof RegExp) {
+  if (isRegExp(input)) {
     // What Sentry's own `ignoreErrors` takes: it matches messages, which a predicate can do.
     return (
       `${EXCEPTION_ENTRY}; to match messages, write a predicate such as ` +

@@ -1,3 +1,5 @@
+import { copyRegExp, isRegExp } from '../reg-exp.ts';
+
 /**
  * The value detectors, each switchable in `scrub.detectors`. What each finds and leaves is
  * listed in the README, "Removing sensitive information".
@@ -25,6 +27,7 @@ export interface ScrubOptions {
   /**
    * More sensitive key names, compared word by word like the built-in ones (`"pin"` catches
    * `pin`, `userPin` and `PIN_CODE`), or regular expressions tested against the whole key.
+   * Patterns also run on key names from outside: keep them free of nested repetition.
    * @default []
    */
   keys?: readonly (string | RegExp)[];
@@ -70,7 +73,8 @@ export function resolveScrubOptions(options: ScrubOptions = {}): ResolvedScrubOp
   ) as Record<DetectorName, boolean>;
 
   return {
-    keys: options.keys ?? [],
+    // Patterns are copied: ours to run, in this realm, whatever the application does to its own.
+    keys: (options.keys ?? []).map((key) => (isRegExp(key) ? copyRegExp(key) : key)),
     exemptKeys: options.exemptKeys ?? [],
     detectors,
     replacement: options.replacement ?? '[Filtered]',

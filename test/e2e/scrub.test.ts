@@ -223,6 +223,54 @@ describe('a form post', () => {
   });
 });
 
+describe('a SOAP request', () => {
+  const SOAP_PASSWORD = 'SOAP-EXAMPLE-14';
+  const envelope =
+    '<?xml version="1.0"?>\n' +
+    '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">\n' +
+    '  <soap:Header><wsse:Security><wsse:UsernameToken>\n' +
+    '    <wsse:Username>jane</wsse:Username>\n' +
+    `    <wsse:Password Type="#PasswordText">${SOAP_PASSWORD}</wsse:Password>\n` +
+    '  </wsse:UsernameToken></wsse:Security></soap:Header>\n' +
+    '  <soap:Body><GetOrder><OrderId>1234</OrderId></GetOrder></soap:Body>\n' +
+    '</soap:Envelope>';
+
+  it('sends the body with its elements and without the password element text', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, {
+      integrations: [
+        Sentry.httpIntegration(),
+        Sentry.expressIntegration(),
+        Sentry.requestDataIntegration(),
+        filter.integration(),
+      ],
+    });
+    const app = express();
+    app.use(express.text({ type: 'text/xml' }));
+    app.post('/soap', () => {
+      throw new Error('GetOrder failed');
+    });
+    Sentry.setupExpressErrorHandler(app);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+
+    const response = await fetch(`http://127.0.0.1:${port}/soap`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml; charset=utf-8' },
+      body: envelope,
+    });
+    await receiver.waitFor(() => receiver.events().length > 0);
+    await flushAll();
+    server.close();
+
+    expect(response.status).toBe(500);
+    expect(receiver.rawText()).not.toContain(SOAP_PASSWORD);
+    const data = receiver.events().at(-1)?.payload.request.data;
+    expect(data).toBe(envelope.replace(SOAP_PASSWORD, '[Filtered]'));
+  });
+});
+
 describe('a multipart form post', () => {
   it('sends the fields it names as secrets without their values', async () => {
     const filter = new SentryEventFilter();

@@ -193,6 +193,24 @@ describe('createEnrichment', () => {
       ]);
     });
 
+    it('that add a tag whose name is longer than Sentry takes have it left out, reported', () => {
+      // Sentry drops a tag whose key is over 32 characters, as it drops a value over 200.
+      const key = 'k'.repeat(33);
+      const { enrich, failures } = buildEnrichment(false, [
+        function tenant() {
+          return { tags: { [key]: 'acme', ['t'.repeat(32)]: 'kept' } };
+        },
+      ]);
+
+      expect(enrich(errorEvent()).tags).toEqual({ ['t'.repeat(32)]: 'kept' });
+      expect(failures.map(({ label, outcome }) => ({ label, outcome }))).toEqual([
+        {
+          label: `tenant (tag "${key}" has a name of 33 characters, over Sentry's 32)`,
+          outcome: 'was applied without it',
+        },
+      ]);
+    });
+
     it('keep a tag of exactly 200 characters', () => {
       const value = 'x'.repeat(200);
       const { enrich, failures } = buildEnrichment(false, [() => ({ tags: { note: value } })]);

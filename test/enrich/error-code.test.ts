@@ -51,6 +51,13 @@ describe('errorCodeTag', () => {
     expect(codeTagOf(Object.assign(new Error('x'), { code }))).toBeUndefined();
   });
 
+  it('takes a code that is not enumerable, which the error_properties context leaves out', () => {
+    const error = new Error('locked');
+    Object.defineProperty(error, 'code', { value: 'E_LOCKED', enumerable: false });
+
+    expect(codeTagOf(error)).toBe('E_LOCKED');
+  });
+
   it('ignores a `code` getter, such as the legacy DOMException.code', () => {
     const error = new DOMException('aborted', 'AbortError');
 

@@ -1,3 +1,10 @@
+import {
+  getAsyncContextStrategy,
+  getCurrentScope,
+  getIsolationScope,
+  getMainCarrier,
+  setAsyncContextStrategy,
+} from '@sentry/core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { JOB_ID_TAG, JOB_NAME_TAG } from '../../src/enrich/index.ts';
 import { type JobDetails, runJob } from '../../src/index.ts';
@@ -55,4 +62,34 @@ describe('runJob', () => {
     expect(context).toEqual({ name: 'send-invoice', id: 7, queue: 'billing' });
     expect(context).not.toBe(job);
   });
+
+  it('leaves no job context behind where there is no async context, as in browsers', async () => {
+    // Without AsyncLocalStorage the SDK keeps scopes on a stack, with one isolation scope for
+    // the whole process: a context set there would stay on every later event.
+    const previous = getAsyncContextStrategy(getMainCarrier());
+    setAsyncContextStrategy(undefined);
+    try {
+      const seen = [
+        runJob({ name: 'nightly', id: 1 }, () => jobContextNow()),
+        await runJob({ name: 'report', id: 2 }, async () => {
+          await null;
+          return jobContextNow();
+        }),
+      ];
+
+      expect(seen).toEqual([
+        { name: 'nightly', id: 1 },
+        { name: 'report', id: 2 },
+      ]);
+      expect(jobContextNow()).toBeUndefined();
+    } finally {
+      setAsyncContextStrategy(previous);
+    }
+  });
 });
+
+/** The job context an event captured now would carry, as the SDK merges the scopes. */
+function jobContextNow(): unknown {
+  const isolation = getIsolationScope().getScopeData().contexts.job;
+  return getCurrentScope().getScopeData().contexts.job ?? isolation;
+}

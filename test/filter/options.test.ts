@@ -166,6 +166,18 @@ describe('options validation', () => {
       /not an async function; the filter decides before the event is sent/,
     ],
     [
+      'a class as an enricher',
+      { enrich: [class TenantEnricher {}] },
+      'enrich[0]',
+      /got class TenantEnricher; expected an enricher function .*, not a class; a class cannot/,
+    ],
+    [
+      'a class as the logger name resolver',
+      { loggerName: class LoggerNames {} },
+      'loggerName',
+      /got class LoggerNames; expected a function .*, not a class/,
+    ],
+    [
       'an async logger name resolver',
       { loggerName: async () => 'x' },
       'loggerName',
@@ -189,6 +201,30 @@ describe('options validation', () => {
       { scrub: { detectors: { phoneNumber: false } } },
       'scrub.detectors.phoneNumber',
       /Unknown option/,
+    ],
+    [
+      'a list where scrubbing options are expected',
+      { scrub: [] },
+      'scrub',
+      /got an array of 0; expected an object of scrubbing options/,
+    ],
+    [
+      'a list where detector switches are expected',
+      { scrub: { detectors: [] } },
+      'scrub.detectors',
+      /got an array of 0; expected an object of detector switches/,
+    ],
+    [
+      'a list where enricher switches are expected',
+      { enrichment: [] },
+      'enrichment',
+      /got an array of 0; expected `false` or an object of built-in enricher switches/,
+    ],
+    [
+      'a Map where enricher switches are expected',
+      { enrichment: new Map([['job', false]]) },
+      'enrichment',
+      /got an instance of Map; expected `false` or an object of built-in enricher switches/,
     ],
   ])('rejects %s, naming the option and the value', (_label, options, where, message) => {
     const error = rejection(options);
@@ -234,6 +270,48 @@ describe('options validation', () => {
     expect(rejection('strict').message).toMatch(/got "strict"; expected an options object/);
     expect(rejection(null).message).toMatch(/got null; expected an options object/);
     expect(rejection([]).message).toMatch(/got an array of 0; expected an options object/);
+    expect(rejection(new Map([['debug', true]])).message).toMatch(
+      /got an instance of Map; expected an options object/,
+    );
+  });
+
+  it('reads each option once, so what was checked is what is used', () => {
+    let reads = 0;
+    const filter = new SentryEventFilter({
+      get ignoredLoggers() {
+        reads++;
+        return reads === 1 ? ['noisy'] : [];
+      },
+    });
+
+    expect(filter.beforeBreadcrumb({ category: 'noisy', message: 'x' })).toBeNull();
+    expect(reads).toBe(1);
+  });
+
+  it('rejects a revoked proxy given as the options', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+
+    expect(rejection(proxy).message).toBe(
+      'Invalid options: got a value that cannot be read (a revoked proxy); expected an options ' +
+        'object.',
+    );
+  });
+
+  it('takes options from a proxy that throws when asked for its tag', () => {
+    // Configuration libraries guard against typos this way; asking such a proxy for its tag
+    // must not make it look like something other than options.
+    const options = new Proxy<Record<PropertyKey, unknown>>(
+      { debug: false },
+      {
+        get: (target, key) => (key in target || typeof key === 'string' ? target[key] : fail()),
+      },
+    );
+    function fail(): never {
+      throw new Error('unknown key');
+    }
+
+    expect(() => new SentryEventFilter(options)).not.toThrow();
   });
 
   it('is recognised by the guard, also across package copies', () => {

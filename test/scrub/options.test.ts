@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   DETECTOR_NAMES,
@@ -125,6 +126,42 @@ describe('keys', () => {
       x_internal: '[Filtered]',
       note: 'x_internal: [Filtered], other: c',
     });
+  });
+
+  it('accepts regular expressions made in another realm (node:vm, an iframe)', () => {
+    const pattern = vm.runInNewContext('/^x_/') as RegExp;
+    const filter = new SentryEventFilter({ scrub: { keys: [pattern] } });
+
+    const event = filter.beforeSend({ type: undefined, extra: { x_internal: 'a', note: 'b' } });
+
+    expect(event?.extra).toEqual({ x_internal: '[Filtered]', note: 'b' });
+  });
+
+  it('accepts frozen regular expressions, global and sticky ones too', () => {
+    for (const pattern of [Object.freeze(/^x_/), Object.freeze(/^x_/g), Object.freeze(/x_/y)]) {
+      const filter = new SentryEventFilter({ scrub: { keys: [pattern] } });
+
+      const event = filter.beforeSend({
+        message: 'hello',
+        extra: { x_internal: 'a', note: 'b' },
+      } as never);
+
+      expect(event).toMatchObject({
+        message: 'hello',
+        extra: { x_internal: '[Filtered]', note: 'b' },
+      });
+      expect(filter.stats().failures).toBe(0);
+    }
+  });
+
+  it('leaves the position of a global regular expression the application also uses', () => {
+    const pattern = /^x_/g;
+    const filter = new SentryEventFilter({ scrub: { keys: [pattern] } });
+    pattern.lastIndex = 1;
+
+    filter.beforeSend({ extra: { x_internal: 'a', x_other: 'b' } } as never);
+
+    expect(pattern.lastIndex).toBe(1);
   });
 });
 

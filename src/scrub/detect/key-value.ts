@@ -13,8 +13,8 @@ import {
 } from './chars.ts';
 import type { DetectContext, Findings } from './types.ts';
 
-// A key name in text is short; longer runs of name characters are not keys.
-const MAX_KEY = 64;
+/** A key name in text is short; longer runs of name characters are not keys. */
+export const MAX_KEY = 64;
 
 // Values that hold no secret: parameters of prepared SQL statements and format strings
 // (`?`, `$1`, `%s`, `%(name)s`, `:name`, `@p1`, `{}`), and empty markers. Parameterised SQL
@@ -25,13 +25,6 @@ const PLACEHOLDER_SOURCE =
 const PLACEHOLDER = new RegExp(`^${PLACEHOLDER_SOURCE}$`, 'i');
 // A placeholder at the start of an unquoted value, up to where the value would end.
 const PLACEHOLDER_AT = new RegExp(`${PLACEHOLDER_SOURCE}(?=[\\s,;)&]|$)`, 'iy');
-
-// TODO(scrub-validation-messages): find the value Joi quotes after a field's name in words
-// (`"password" with value "hunter2" fails to match`), because it has no separator either: it
-// needs a candidate at ` with value ` whose cost on every string is yet to be measured.
-// TODO(scrub-xml): find secrets in XML elements (`<password>secret</password>`), because
-// they have no separator to start at: it needs a `>` candidate in the text scanner, which
-// runs on every string, and that is best added with the scanner's own tuning.
 
 /**
  * Looks at the separator (`=`, `:`, `=>`, or a percent-encoded `=`) that starts at `at` as
@@ -79,6 +72,10 @@ export function findPair(
   if (separator === 58 && isSourcePosition(text, keyStart, keyEnd, valueFrom)) {
     return valueFrom;
   }
+  // `<auth:Password>`: a namespace prefix in an XML tag, not a pair.
+  if (separator === 58 && isTagStart(text, keyStart)) {
+    return valueFrom;
+  }
 
   const inUrl = separator !== 58 && isParameterStart(text, keyStart);
   const detector = inUrl ? 'urlParameters' : 'keyValuePairs';
@@ -107,6 +104,50 @@ export function findPair(
   // (`password=-----BEGIN PRIVATE KEY-----...`). Pairs inside it are not read again.
   context.state.pairValueEnd = end;
   return Math.max(start, valueFrom);
+}
+
+/** The words between a field's name and its quoted value in a validation message. */
+export const WITH_VALUE = ' with value ';
+
+/**
+ * Looks at ` with value ` (`at` is its `w`) as the middle of a validation message that names
+ * a field and quotes its value, as Joi writes them: `"password" with value "hunter2" fails to
+ * match the required pattern`, also escaped inside JSON (`\"password\" with value \"...\"`).
+ * There is no separator to start at, so the candidate pattern asks for a quote right after
+ * ` with value `. The name before it is judged like any key; when it is sensitive, only the
+ * quoted value is replaced. Returns where scanning resumes.
+ */
+export function findValueInWords(
+  text: string,
+  at: number,
+  context: DetectContext,
+  hasStem: (text: string, start: number, end: number) => boolean,
+  findings: Findings,
+): number {
+  const valueFrom = at + WITH_VALUE.length - 1;
+  if (at < context.state.pairValueEnd || !context.enabled.keyValuePairs) {
+    return valueFrom;
+  }
+  if (text.charCodeAt(at - 1) !== 32) {
+    return at + 1;
+  }
+
+  const keyEnd = nameEnd(text, at);
+  const keyStart = nameStart(text, keyEnd);
+  if (keyEnd - keyStart < 2 || keyEnd - keyStart > MAX_KEY || !hasStem(text, keyStart, keyEnd)) {
+    return valueFrom;
+  }
+  if (!isSensitive(context.classify(text.slice(keyStart, keyEnd)))) {
+    return valueFrom;
+  }
+
+  const [start, end] = valueSpan(text, valueFrom, false, false);
+  if (end === start || text.startsWith(context.replacement, start)) {
+    return Math.max(end, valueFrom);
+  }
+  findings.add(start, end, DETECTOR_RULES.keyValuePairs);
+  context.state.pairValueEnd = end;
+  return start;
 }
 
 // A line number has at most this many digits; a file extension at most this many characters.
@@ -185,8 +226,8 @@ function findKeyDetail(
   return Math.max(end, valueFrom);
 }
 
-// Whether a name makes its value a secret, by the built-in list or the `keys` option.
-function isSensitive(verdict: KeyVerdict): boolean {
+/** Whether a name makes its value a secret, by the built-in list or the `keys` option. */
+export function isSensitive(verdict: KeyVerdict): boolean {
   return verdict === KeyVerdict.Secret || verdict === KeyVerdict.Custom;
 }
 
@@ -228,9 +269,11 @@ function scanEncodedValue(
 // A URL value (see `URL_VALUE`) up to its first `+` or `%`.
 const UNENCODED_URL_VALUE = /[^\t\n\r "&'),;<>\]`}#+%]*/y;
 
-// Whether `text.slice(start, end)` holds no secret: a placeholder or the replacement. Most
-// values are neither by their first character, and are not cut out of the text.
-function isPlaceholder(text: string, start: number, end: number): boolean {
+/**
+ * Whether `text.slice(start, end)` holds no secret: a placeholder or the replacement. Most
+ * values are neither by their first character, and are not cut out of the text.
+ */
+export function isPlaceholder(text: string, start: number, end: number): boolean {
   if (!PLACEHOLDER_FIRST.has(text.charCodeAt(start))) {
     return false;
   }
@@ -313,6 +356,12 @@ function nameStart(text: string, end: number): number {
     start += 2;
   }
   return start;
+}
+
+// The name starts an XML tag: `<auth:Password>`, `</auth:Password>`.
+function isTagStart(text: string, keyStart: number): boolean {
+  const before = text.charCodeAt(keyStart - 1);
+  return before === 60 || (before === 47 && text.charCodeAt(keyStart - 2) === 60);
 }
 
 // `%` and two hexadecimal digits at `at`.

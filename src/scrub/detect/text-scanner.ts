@@ -4,6 +4,7 @@ import { LIMIT_RULE } from '../rules.ts';
 import { detectAtSign } from './at-sign.ts';
 import { detectDigits } from './digits.ts';
 import { detectJwt } from './jwt.ts';
+import { findValueInWords, WITH_VALUE } from './key-value.ts';
 import { detectAtLetter, IBAN_AFTER_FIRST, SCHEME_AFTER_UPPER, SCHEME_LOWER } from './letters.ts';
 import { decodeParameter, positionMap } from './percent-encoded.ts';
 import { detectPrivateKey } from './private-key.ts';
@@ -11,6 +12,7 @@ import { createSeparatorDetector } from './separator.ts';
 import { detectServiceKeyAtSeparator, detectWebhook, SERVICE_KEY_ANCHORS } from './service-keys.ts';
 import { createStemTest } from './stem-test.ts';
 import type { DetectContext, Findings, ScanState } from './types.ts';
+import { createXmlElementDetector } from './xml-element.ts';
 
 /** One removal inside a string, as Relay records it: `[rule, "s", start, end]`. */
 export type Remark = [rule: string, type: 's', start?: number, end?: number];
@@ -85,9 +87,11 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
   const { detectors, replacement, classifier } = config;
   const source = candidateSource(detectors);
   const candidates = source === '' ? undefined : new RegExp(source, 'g');
-  const detectSeparator = createSeparatorDetector(createStemTest(classifier));
+  const hasStem = createStemTest(classifier);
+  const detectSeparator = createSeparatorDetector(hasStem);
+  const detectXmlElement = createXmlElementDetector(hasStem);
 
-  const state: ScanState = { jwtRunEnd: 0, ipv6RunEnd: 0, pairValueEnd: 0 };
+  const state: ScanState = { jwtRunEnd: 0, ipv6RunEnd: 0, pairValueEnd: 0, cdataEnd: 0 };
   // Reads percent-encoded parameter values decoded; made at the first one.
   let decodedScanner: TextScanner | undefined;
   const scanEncoded = (text: string, start: number, end: number, found: Findings): boolean => {
@@ -140,6 +144,10 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
         return detectServiceKeyAtSeparator(text, start, context, findings);
       case 47: // the `/` after the host of a webhook URL
         return detectWebhook(text, start, context, findings);
+      case 60: // `</`, a closing tag
+        return detectXmlElement(text, start, context, findings);
+      case 119: // the w of ` with value "`
+        return findValueInWords(text, start, context, hasStem, findings);
       case 74: // the J of eyJ, or an upper-case letter
         return text.startsWith('ey', start - 2)
           ? detectJwt(text, start - 2, context, findings)
@@ -165,6 +173,7 @@ export function createTextScanner(config: TextScannerConfig): TextScanner {
     state.jwtRunEnd = 0;
     state.ipv6RunEnd = 0;
     state.pairValueEnd = 0;
+    state.cdataEnd = 0;
     do {
       const start = candidates.lastIndex - 1;
       candidates.lastIndex = Math.max(detectAt(text, start), start + 1);
@@ -287,6 +296,15 @@ class FindingList implements Findings {
     this.rules[this.count] = rule;
     this.count++;
   }
+
+  addCovering(start: number, end: number, rule: string): void {
+    let coveredEnd = end;
+    while (this.count > 0 && (this.starts[this.count - 1] as number) >= start) {
+      this.count--;
+      coveredEnd = Math.max(coveredEnd, this.ends[this.count] as number);
+    }
+    this.add(start, coveredEnd, rule);
+  }
 }
 
 function escapeRegExp(text: string): string {
@@ -319,6 +337,10 @@ function candidateSource(detectors: Readonly<Record<DetectorName, boolean>>): st
   const hosts = SERVICE_KEY_ANCHORS.url.map((prefix) => prefix.slice(0, prefix.indexOf('/') + 1));
   add(detectors.serviceKeys, `\\/(?<=${[...new Set(hosts)].map(escapeRegExp).join('|')})`);
   add(detectors.keyValuePairs || detectors.urlParameters, '%(?=3[Dd])');
+  // A closing XML tag (`</password>`), and a value quoted after its field's name in words
+  // (`"password" with value "hunter2"`): neither has a separator to start at.
+  add(detectors.keyValuePairs, '<(?=\\/[A-Za-z_])');
+  add(detectors.keyValuePairs, `w(?=${WITH_VALUE.slice(2)}\\\\?["'\`])`);
   add(detectors.ipAddress || detectors.usSocialSecurityNumber || detectors.creditCard, DIGITS);
 
   // Upper-case letters start IBANs, some service keys and the authentication schemes.

@@ -5,6 +5,12 @@ import type { DetectorName } from '../options.ts';
 export interface Findings {
   /** Records that `text.slice(start, end)` is to be replaced, because of `rule`. */
   add(start: number, end: number, rule: string): void;
+  /**
+   * Records a span found after the spans inside it were recorded (an XML element's text,
+   * judged at its closing tag): those spans are dropped, and this one runs at least to where
+   * they ended, so no part of them is left in the text.
+   */
+  addCovering(start: number, end: number, rule: string): void;
 }
 
 /**
@@ -18,6 +24,8 @@ export interface ScanState {
   ipv6RunEnd: number;
   /** The end of the last value replaced after `name=`: pairs inside it are not read again. */
   pairValueEnd: number;
+  /** The end of the last CDATA section read by the XML detector: the next one starts after. */
+  cdataEnd: number;
 }
 
 /** What detectors need to know besides the text. */
