@@ -155,7 +155,8 @@ function summary(result: DemoResult, style: Style): string {
   const failed = result.scenarios.filter((scenario) => !scenario.passed);
   const seconds = (result.durationMs / 1000).toFixed(1);
   if (failed.length === 0) {
-    return style.good(`✔ All ${plural(total, 'scenario')} behaved as configured (${seconds} s).`);
+    const verdict = total === 1 ? 'The scenario' : `All ${total} scenarios`;
+    return style.good(`✔ ${verdict} behaved as configured (${seconds} s).`);
   }
   const names = failed.map((scenario) => scenario.name).join(', ');
   return style.bad(
