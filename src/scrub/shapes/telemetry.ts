@@ -28,7 +28,8 @@ function attribute(name: string, value: Shape): Shape {
   });
 }
 
-// Sentry's own attributes that only describe the SDK and the trace.
+// Sentry's own attributes that only describe the SDK and the trace. The operation
+// (`sentry.op`) is not one of them: `startSpan({ op })` takes any text, as a span's name does.
 const SENTRY_ATTRIBUTES = same(
   [
     'sentry.release',
@@ -37,7 +38,6 @@ const SENTRY_ATTRIBUTES = same(
     'sentry.sdk.version',
     'sentry.sdk.integrations',
     'sentry.origin',
-    'sentry.op',
     'sentry.source',
     'sentry.span.source',
     'sentry.sample_rate',

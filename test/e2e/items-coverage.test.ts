@@ -1,0 +1,80 @@
+import * as Sentry from '@sentry/node';
+import { describe, expect, it } from 'vitest';
+import { SentryEventFilter } from '../../src/index.ts';
+import { flushAll, initSentry, receiverForTests } from '../helpers/sentry.ts';
+
+// Every kind of item the SDK sends, each with secrets planted where an application can put
+// them, sent by the real @sentry/node 11 over HTTP through `filter.integration()`: none of the
+// secrets reaches the receiver, and each item keeps the shape Sentry reads.
+
+const SECRETS = {
+  email: 'item.user@example.com',
+  bearer: 'ITEM-BEARER-1',
+  password: 'ITEM-PASSWORD-2',
+  card: '4111 1111 1111 1111',
+  ip: '203.0.113.7',
+  jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJpdGVtIn0.aXRlbS1zaWduYXR1cmUtMw',
+  urlPassword: 'ITEM-URLPASS-4',
+  queryToken: 'ITEM-QUERY-5',
+} as const;
+
+const URL_WITH_SECRETS =
+  `https://admin:${SECRETS.urlPassword}@api.example.com/v1/cards` +
+  `?token=${SECRETS.queryToken}&page=2`;
+
+function assertNoSecret(raw: string): void {
+  for (const [name, secret] of Object.entries(SECRETS)) {
+    expect(raw.includes(secret), `${name} (${secret}) was sent`).toBe(false);
+  }
+}
+
+const receiver = await receiverForTests();
+
+describe('span operations', () => {
+  function traceCheckout(): void {
+    Sentry.startSpan({ name: 'checkout', op: `http ${URL_WITH_SECRETS}` }, () => {
+      Sentry.startSpan({ name: 'charge', op: URL_WITH_SECRETS }, () => undefined);
+      Sentry.startSpan({ name: 'load cart', op: 'db.query' }, () => undefined);
+    });
+  }
+
+  it('sends a transaction without the secrets in its operations, plain ones kept', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, {
+      tracesSampleRate: 1,
+      traceLifecycle: 'static',
+      integrations: [filter.integration()],
+    });
+
+    traceCheckout();
+    await flushAll();
+
+    assertNoSecret(receiver.rawText());
+    const transaction = receiver.items('transaction')[0]?.payload;
+    expect(transaction.contexts.trace.op).toBe(
+      'http https://admin:[Filtered]@api.example.com/v1/cards?token=[Filtered]&page=2',
+    );
+    const ops = transaction.spans.map((span: { op: string }) => span.op).sort();
+    expect(ops).toEqual([
+      'db.query',
+      'https://admin:[Filtered]@api.example.com/v1/cards?token=[Filtered]&page=2',
+    ]);
+  });
+
+  it('sends streamed spans without the secrets in their operations', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, { tracesSampleRate: 1, integrations: [filter.integration()] });
+
+    traceCheckout();
+    await flushAll();
+
+    assertNoSecret(receiver.rawText());
+    const spans = receiver.items('span').flatMap((item) => item.payload.items);
+    const ops = spans.map((span) => span.attributes['sentry.op']?.value).sort();
+    expect(ops).toEqual([
+      'db.query',
+      'http https://admin:[Filtered]@api.example.com/v1/cards?token=[Filtered]&page=2',
+      'https://admin:[Filtered]@api.example.com/v1/cards?token=[Filtered]&page=2',
+    ]);
+  });
+});
