@@ -22,6 +22,10 @@ const URL_WITH_SECRETS =
   `https://admin:${SECRETS.urlPassword}@api.example.com/v1/cards` +
   `?token=${SECRETS.queryToken}&page=2`;
 
+const TEXT =
+  `mail ${SECRETS.email}, auth Bearer ${SECRETS.bearer}, password=${SECRETS.password}, ` +
+  `card ${SECRETS.card}, from ${SECRETS.ip}, jwt ${SECRETS.jwt}`;
+
 function assertNoSecret(raw: string): void {
   for (const [name, secret] of Object.entries(SECRETS)) {
     expect(raw.includes(secret), `${name} (${secret}) was sent`).toBe(false);
@@ -76,5 +80,26 @@ describe('span operations', () => {
       'http https://admin:[Filtered]@api.example.com/v1/cards?token=[Filtered]&page=2',
       'https://admin:[Filtered]@api.example.com/v1/cards?token=[Filtered]&page=2',
     ]);
+  });
+});
+
+describe('metrics', () => {
+  it('sends trace metrics without the secrets in their names and attributes', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, { integrations: [filter.integration()] });
+
+    Sentry.metrics.count(`login.failed.${SECRETS.email}`, 1, { attributes: { note: TEXT } });
+    Sentry.metrics.gauge('queue.depth', 7, { attributes: { password: SECRETS.password } });
+    await flushAll();
+
+    assertNoSecret(receiver.rawText());
+    const metrics = receiver.items('trace_metric').flatMap((item) => item.payload.items);
+    expect(metrics.map((metric) => [metric.name, metric.type, metric.value])).toEqual([
+      // The dots before the address are part of it as far as the email detector can tell.
+      ['[Filtered]', 'counter', 1],
+      ['queue.depth', 'gauge', 7],
+    ]);
+    expect(metrics[0]._meta.name).toBeDefined();
+    expect(metrics[1].attributes.password).toEqual({ value: '[Filtered]', type: 'string' });
   });
 });
