@@ -103,3 +103,70 @@ describe('metrics', () => {
     expect(metrics[1].attributes.password).toEqual({ value: '[Filtered]', type: 'string' });
   });
 });
+
+describe('user feedback', () => {
+  it('sends the feedback and its attachment without secrets, in the shape Sentry reads', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, { integrations: [filter.integration()] });
+
+    Sentry.captureFeedback(
+      { message: TEXT, email: SECRETS.email, name: 'Jane Doe', url: URL_WITH_SECRETS },
+      { attachments: [{ filename: 'steps.txt', data: `steps: ${TEXT}` }] },
+    );
+    await flushAll();
+
+    assertNoSecret(receiver.rawText());
+    const feedback = receiver.items('feedback')[0]?.payload;
+    expect(feedback.type).toBe('feedback');
+    expect(feedback.contexts.feedback).toEqual({
+      contact_email: '[Filtered]',
+      name: 'Jane Doe',
+      message: expect.stringMatching(/^mail \[Filtered\], auth Bearer \[Filtered\]/),
+      url: 'https://admin:[Filtered]@api.example.com/v1/cards?token=[Filtered]&page=2',
+    });
+    const attachment = new TextDecoder().decode(receiver.items('attachment')[0]?.payload);
+    expect(attachment).toMatch(/^steps: mail \[Filtered\]/);
+  });
+});
+
+describe('cron check-ins', () => {
+  it('keeps the ids, slug, status and monitor config Sentry needs', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, { integrations: [filter.integration()] });
+
+    await Sentry.withMonitor('nightly-invoices', async () => undefined, {
+      schedule: { type: 'crontab', value: '0 2 * * *' },
+      timezone: 'Europe/Berlin',
+    });
+    await flushAll();
+
+    const checkIns = receiver.items('check_in').map((item) => item.payload);
+    expect(checkIns.map((checkIn) => [checkIn.monitor_slug, checkIn.status])).toEqual([
+      ['nightly-invoices', 'in_progress'],
+      ['nightly-invoices', 'ok'],
+    ]);
+    expect(checkIns[1].check_in_id).toBe(checkIns[0].check_in_id);
+    expect(checkIns[0].monitor_config).toEqual({
+      schedule: { type: 'crontab', value: '0 2 * * *' },
+      timezone: 'Europe/Berlin',
+    });
+  });
+});
+
+describe('client reports', () => {
+  it('arrive with their counts when the filter drops an event', async () => {
+    const filter = new SentryEventFilter({ filteredOutExceptions: ['AuthCancelledError'] });
+    initSentry(receiver, { integrations: [filter.integration()] });
+
+    const error = new Error('user closed the dialog');
+    error.name = 'AuthCancelledError';
+    Sentry.captureException(error);
+    await flushAll();
+
+    expect(receiver.discarded()).toContainEqual({
+      reason: 'event_processor',
+      category: 'error',
+      quantity: 1,
+    });
+  });
+});
