@@ -40,6 +40,7 @@ export const KNOWN_CONTEXT_TYPES: ReadonlySet<string> = new Set([
 
 const KNOWN_CONTEXT_NAMES = [...KNOWN_CONTEXT_TYPES, 'client_os'];
 
+// The root span's `op` is scanned, as a span's own is (see `SPAN_V1`).
 const TRACE_CONTEXT = keyedShape('trace context', {
   fields: {
     ...same(
@@ -47,7 +48,6 @@ const TRACE_CONTEXT = keyedShape('trace context', {
         'trace_id',
         'span_id',
         'parent_span_id',
-        'op',
         'status',
         'origin',
         'sampled',

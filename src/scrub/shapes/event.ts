@@ -27,7 +27,10 @@ export const BREADCRUMB = keyedShape('breadcrumb', {
 /** `breadcrumbs`, also the `data` of a `breadcrumbs` entry. */
 export const BREADCRUMBS = valuesOf('breadcrumbs', BREADCRUMB);
 
-/** A span of a transaction, also a v1 `span` envelope item. */
+/**
+ * A span of a transaction, also a v1 `span` envelope item. The `op` is scanned: it is usually
+ * a category (`http.client`), but `startSpan({ op })` takes any text, URLs included.
+ */
 export const SPAN_V1 = keyedShape('span', {
   fields: same(
     [
@@ -35,7 +38,6 @@ export const SPAN_V1 = keyedShape('span', {
       'trace_id',
       'parent_span_id',
       'segment_id',
-      'op',
       'status',
       'origin',
       'start_timestamp',

@@ -28,7 +28,8 @@ function attribute(name: string, value: Shape): Shape {
   });
 }
 
-// Sentry's own attributes that only describe the SDK and the trace.
+// Sentry's own attributes that only describe the SDK and the trace. The operation
+// (`sentry.op`) is not one of them: `startSpan({ op })` takes any text, as a span's name does.
 const SENTRY_ATTRIBUTES = same(
   [
     'sentry.release',
@@ -37,7 +38,6 @@ const SENTRY_ATTRIBUTES = same(
     'sentry.sdk.version',
     'sentry.sdk.integrations',
     'sentry.origin',
-    'sentry.op',
     'sentry.source',
     'sentry.span.source',
     'sentry.sample_rate',
@@ -104,11 +104,14 @@ export const STREAMED_SPAN = withMeta(
   }),
 );
 
-/** A metric in a `trace_metric` envelope item. */
+/**
+ * A metric in a `trace_metric` envelope item. Its name is scanned like a span's: the SDK takes
+ * any text there (`metrics.count(\`login.failed.${email}\`)`).
+ */
 export const METRIC = withMeta(
   keyedShape('metric', {
     fields: {
-      ...same(['timestamp', 'trace_id', 'span_id', 'name', 'type', 'value', 'unit'], SKIP),
+      ...same(['timestamp', 'trace_id', 'span_id', 'type', 'value', 'unit'], SKIP),
       attributes: ATTRIBUTES,
     },
   }),
