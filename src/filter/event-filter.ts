@@ -7,6 +7,7 @@ import type {
   EventHint,
   Integration,
   Log,
+  Metric,
   SerializedLog,
   StreamedSpanJSON,
   TransactionEvent,
@@ -35,6 +36,7 @@ import {
   strippedEnvelope,
   strippedEvent,
   strippedLog,
+  strippedMetric,
   strippedSpan,
 } from './shapes.ts';
 import {
@@ -174,8 +176,14 @@ export class SentryEventFilter {
     );
   };
 
-  // TODO(beforeSendMetric): offer the SDK's metric hook too, because hand-wired setups send
-  // trace metrics unscrubbed; only the integration's envelope scrubbing covers them now.
+  /**
+   * Scrubs a trace metric (`Sentry.metrics.*`), for `beforeSendMetric`: its name and
+   * attributes; type, value and unit stay. Metrics have no logger, so none is dropped.
+   */
+  readonly beforeSendMetric = (metric: Metric): Metric => {
+    this.#stats.seen('metric');
+    return this.#scrub((scrubber) => scrubber.metric(metric), metric, strippedMetric);
+  };
 
   /** Scrubs a streamed span, for `beforeSendSpan`. Spans cannot be dropped there. */
   readonly beforeSendSpan = (span: StreamedSpanJSON): StreamedSpanJSON => {

@@ -3,6 +3,7 @@ import type {
   Envelope,
   Event,
   Log,
+  Metric,
   SerializedLog,
   StreamedSpanJSON,
 } from '@sentry/core';
@@ -122,6 +123,12 @@ export function strippedLog<T extends Log | SerializedLog>(log: T): T {
 
 export function strippedBreadcrumb(breadcrumb: Breadcrumb): Breadcrumb {
   return pickScalars(breadcrumb, ['category', 'level', 'timestamp', 'type']);
+}
+
+/** A metric with its type, value and unit only: its name and attributes go. */
+export function strippedMetric(metric: Metric): Metric {
+  const kept = pickScalars(metric, ['type', 'value', 'unit']);
+  return { ...kept, name: '[Filtered]', attributes: {} } as Metric;
 }
 
 /** A span with its ids, times and status only: its name, attributes and links go. */

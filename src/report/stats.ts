@@ -1,5 +1,5 @@
 /** The kinds of items the filter handles. */
-export type ItemKind = 'event' | 'transaction' | 'log' | 'breadcrumb' | 'span';
+export type ItemKind = 'event' | 'transaction' | 'log' | 'breadcrumb' | 'span' | 'metric';
 
 /** What happened to an item. */
 export type Outcome = 'dropped' | 'tagged';
@@ -24,7 +24,7 @@ export interface FilterStats {
 }
 
 function emptyKinds(): Record<ItemKind, number> {
-  return { event: 0, transaction: 0, log: 0, breadcrumb: 0, span: 0 };
+  return { event: 0, transaction: 0, log: 0, breadcrumb: 0, span: 0, metric: 0 };
 }
 
 /** Mutable counters behind {@link FilterStats}. */

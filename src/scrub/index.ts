@@ -1,4 +1,12 @@
-import type { Attachment, Breadcrumb, Envelope, Event, Log, StreamedSpanJSON } from '@sentry/core';
+import type {
+  Attachment,
+  Breadcrumb,
+  Envelope,
+  Event,
+  Log,
+  Metric,
+  StreamedSpanJSON,
+} from '@sentry/core';
 import type { DebugLogger } from '../debug.ts';
 import { createTextScanner, MAX_TEXT_LENGTH } from './detect/text-scanner.ts';
 import { scrubAttachmentObject } from './items/attachment.ts';
@@ -13,7 +21,7 @@ import { createKeyScrubber } from './keys/addresses.ts';
 import { createKeyClassifier } from './keys/classify.ts';
 import { collectRemovals } from './meta/removals.ts';
 import type { ResolvedScrubOptions } from './options.ts';
-import { STREAMED_SPAN } from './shapes/telemetry.ts';
+import { METRIC, STREAMED_SPAN } from './shapes/telemetry.ts';
 
 export { attachmentText, isReadAttachment } from './items/attachment-kind.ts';
 
@@ -61,6 +69,8 @@ export interface Scrubber {
   breadcrumb(breadcrumb: Breadcrumb, removals?: Removal[]): Breadcrumb;
   /** Scrubs a streamed span as `beforeSendSpan` sees it. */
   span(span: StreamedSpanJSON, removals?: Removal[]): StreamedSpanJSON;
+  /** Scrubs a trace metric as `beforeSendMetric` sees it: its name and attributes. */
+  metric(metric: Metric, removals?: Removal[]): Metric;
   /** Scrubs every item of an envelope and its header, returning a new envelope. */
   envelope(envelope: Envelope, removals?: Removal[]): Envelope;
   /**
@@ -134,6 +144,7 @@ export function createScrubber(
     log: (log, removals) => record(scrubLogRecord(context, log, isSerialized(log)), removals),
     breadcrumb: (breadcrumb, removals) => record(scrubBreadcrumb(context, breadcrumb), removals),
     span: (span, removals) => record(runner.run(span, STREAMED_SPAN), removals),
+    metric: (metric, removals) => record(runner.run(metric, METRIC), removals),
     envelope: (envelope, removals) => scrubEnvelope(context, envelope, removals),
     attachment: (attachment, removals) => scrubAttachmentObject(context, attachment, { removals }),
   };

@@ -102,6 +102,31 @@ describe('metrics', () => {
     expect(metrics[0]._meta.name).toBeDefined();
     expect(metrics[1].attributes.password).toEqual({ value: '[Filtered]', type: 'string' });
   });
+
+  it('sends them scrubbed through a hand-wired beforeSendMetric too', async () => {
+    const filter = new SentryEventFilter();
+    initSentry(receiver, { beforeSendMetric: filter.beforeSendMetric });
+
+    Sentry.metrics.count('login.failed', 1, { attributes: { note: TEXT } });
+    Sentry.metrics.distribution('checkout.ms', 42.5, {
+      unit: 'millisecond',
+      attributes: { api_key: SECRETS.queryToken, region: 'eu' },
+    });
+    await flushAll();
+
+    assertNoSecret(receiver.rawText());
+    const metrics = receiver.items('trace_metric').flatMap((item) => item.payload.items);
+    expect(metrics.map((metric) => [metric.name, metric.type, metric.value, metric.unit])).toEqual([
+      ['login.failed', 'counter', 1, undefined],
+      ['checkout.ms', 'distribution', 42.5, 'millisecond'],
+    ]);
+    expect(metrics[0].attributes.note.value).toMatch(
+      /^mail \[Filtered\], auth Bearer \[Filtered\]/,
+    );
+    expect(metrics[1].attributes.api_key).toEqual({ value: '[Filtered]', type: 'string' });
+    expect(metrics[1].attributes.region).toEqual({ value: 'eu', type: 'string' });
+    expect(filter.stats().seen.metric).toBe(2);
+  });
 });
 
 describe('user feedback', () => {

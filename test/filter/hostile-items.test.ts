@@ -82,6 +82,7 @@ describe('hostile log records, spans and envelopes', () => {
       () => filter.checkEnvelope(hostileProxy()).envelope,
       () => filter.beforeBreadcrumb(hostileProxy()),
       () => filter.beforeSendSpan(hostileProxy()),
+      () => filter.beforeSendMetric(hostileProxy()),
     ].map((run) => run());
     expect(JSON.stringify(results)).not.toContain(SECRET);
   });

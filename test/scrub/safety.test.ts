@@ -289,6 +289,7 @@ describe('values that are not plain data', () => {
     expect(() => filter.beforeSendLog(unreadable())).not.toThrow();
     expect(() => filter.beforeBreadcrumb(unreadable())).not.toThrow();
     expect(() => filter.beforeSendSpan(unreadable())).not.toThrow();
+    expect(() => filter.beforeSendMetric(unreadable())).not.toThrow();
     expect(() =>
       filter.beforeSend({ message: 'm' }, { attachments: [unreadable()] } as any),
     ).not.toThrow();
