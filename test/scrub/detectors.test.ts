@@ -379,6 +379,15 @@ describe('urlParameters', () => {
     ['?q=contact+jane.doe%40example.com+now', `?q=contact+${F}+now`],
     ['?peer=2001%3Adb8%3A%3A1', `?peer=${F}`],
     ['a=1&iban=DE89%203704%200044%200532%200130%2000', `a=1&iban=${F}`],
+    // Members of a `baggage` header, whose values are percent-encoded too.
+    [
+      'sentry-environment=prod,note=Bearer%20abcDEF123456ghiJKL789',
+      `sentry-environment=prod,note=Bearer%20${F}`,
+    ],
+    [
+      'sentry-release=1.2.0, note=Bearer%20abcDEF123456ghiJKL789;p=1',
+      `sentry-release=1.2.0, note=Bearer%20${F};p=1`,
+    ],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
   });

@@ -383,13 +383,18 @@ function decodeBrackets(key: string): string {
 }
 
 // `?token=`, `&token=`, `#access_token=` (OAuth implicit grant), `;jsessionid=`, or a query
-// string on its own; also percent-encoded, in a URL inside a parameter (`%3Ftoken%3D`).
+// string on its own; also percent-encoded, in a URL inside a parameter (`%3Ftoken%3D`). A
+// list member after `,` too, maybe with a space: the `baggage` header's values are
+// percent-encoded (`sentry-environment=prod, note=Bearer%20...`).
 function isParameterStart(text: string, keyStart: number): boolean {
   if (keyStart === 0) {
     return true;
   }
   const before = text.charCodeAt(keyStart - 1);
-  if (before === 63 || before === 38 || before === 35 || before === 59) {
+  if (before === 63 || before === 38 || before === 35 || before === 59 || before === 44) {
+    return true;
+  }
+  if (before === 32 && text.charCodeAt(keyStart - 2) === 44) {
     return true;
   }
   return (
