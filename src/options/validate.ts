@@ -217,6 +217,8 @@ export interface OptionProblem {
   /** The option path, such as `scrub.detectors.email`; empty for the options as a whole. */
   readonly where: string;
   readonly message: string;
+  /** Whether the key is what is wrong (an unknown option), rather than its value. */
+  readonly unknownKey: boolean;
 }
 
 /**
@@ -254,7 +256,7 @@ function checkOptions(options: unknown): CheckedOptions {
   }
   if (!isOptionsRecord(options)) {
     const message = `Invalid options: got ${describeValue(options)}; expected an options object.`;
-    return { problems: [{ where: '', message }], options: {} };
+    return { problems: [{ where: '', message, unknownKey: false }], options: {} };
   }
 
   const result = v.safeParse(optionsSchema, options);
@@ -264,6 +266,7 @@ function checkOptions(options: unknown): CheckedOptions {
   const problems = distinctByPath(result.issues.map(deepestIssue)).map((issue) => ({
     where: issuePath(issue),
     message: formatIssue(issue),
+    unknownKey: isUnknownKey(issue),
   }));
   return { problems, options: {} };
 }
@@ -306,7 +309,7 @@ function distinctByPath(issues: readonly v.BaseIssue<unknown>[]): v.BaseIssue<un
 function formatIssue(issue: v.BaseIssue<unknown>): string {
   const path = issuePath(issue);
 
-  if (issue.type === 'strict_object' && issue.expected === 'never') {
+  if (isUnknownKey(issue)) {
     const known = knownKeysAt(issue);
     const suggestion = closest(String(issue.input), known);
     const hint = suggestion === undefined ? '' : ` Did you mean \`${suggestion}\`?`;
@@ -315,6 +318,10 @@ function formatIssue(issue: v.BaseIssue<unknown>): string {
 
   const subject = path === '' ? 'Invalid options' : `Invalid option \`${path}\``;
   return `${subject}: got ${describeValue(issue.input)}; expected ${issue.message}.`;
+}
+
+function isUnknownKey(issue: v.BaseIssue<unknown>): boolean {
+  return issue.type === 'strict_object' && issue.expected === 'never';
 }
 
 /**
