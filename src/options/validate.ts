@@ -310,14 +310,38 @@ function formatIssue(issue: v.BaseIssue<unknown>): string {
   const path = issuePath(issue);
 
   if (isUnknownKey(issue)) {
-    const known = knownKeysAt(issue);
-    const suggestion = closest(String(issue.input), known);
-    const hint = suggestion === undefined ? '' : ` Did you mean \`${suggestion}\`?`;
-    return `Unknown option \`${path}\`.${hint} Known options here: ${known.join(', ')}.`;
+    const hint = unknownKeyHint(issue);
+    const known = knownKeysAt(issue).join(', ');
+    return `Unknown option \`${path}\`.${hint} Known options here: ${known}.`;
   }
 
   const subject = path === '' ? 'Invalid options' : `Invalid option \`${path}\``;
   return `${subject}: got ${describeValue(issue.input)}; expected ${issue.message}.`;
+}
+
+// Options of `Sentry.init` that people pass to the filter, taking it for the same place.
+const BELONGS_TO_SENTRY_INIT = 'It is an option of `Sentry.init`, not of the filter.';
+const SENTRY_INIT_HINTS = new Map<string, string>([
+  // Sentry's `ignoreErrors` matches message text; the nearest rule here matches classes.
+  [
+    'ignoreErrors',
+    'Did you mean `filteredOutExceptions`? It matches exception classes and class names, ' +
+      'not message text as `ignoreErrors` of `Sentry.init` does.',
+  ],
+  ...['denyUrls', 'allowUrls', 'ignoreTransactions', 'beforeSend', 'beforeSendTransaction'].map(
+    (name) => [name, BELONGS_TO_SENTRY_INIT] as const,
+  ),
+]);
+
+function unknownKeyHint(issue: v.BaseIssue<unknown>): string {
+  const key = String(issue.input);
+  const initHint = issue.path?.length === 1 ? SENTRY_INIT_HINTS.get(key) : undefined;
+  if (initHint !== undefined) {
+    return ` ${initHint}`;
+  }
+
+  const suggestion = closest(key, knownKeysAt(issue));
+  return suggestion === undefined ? '' : ` Did you mean \`${suggestion}\`?`;
 }
 
 function isUnknownKey(issue: v.BaseIssue<unknown>): boolean {

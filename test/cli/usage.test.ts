@@ -42,6 +42,7 @@ describe('usage errors exit with 2 and print a short message plus usage', () => 
     [['chek', 'a.json'], 'Unknown command `chek`. Did you mean `check`?'],
     [['help', 'int'], 'Unknown command `int`. Did you mean `init`?'],
     [['check', 'a.json', '--jsn'], 'Unknown option `--jsn`. Did you mean `--json`?'],
+    [['check', 'a.json', '--ex'], 'Unknown option `--ex`. Did you mean `--explain`?'],
     [['check', 'a.json', '--explian=1'], 'Unknown option `--explian`. Did you mean `--explain`?'],
   ])('%j', async (args, message) => {
     const result = await cli(...args);
