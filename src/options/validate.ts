@@ -217,6 +217,8 @@ export interface OptionProblem {
   /** The option path, such as `scrub.detectors.email`; empty for the options as a whole. */
   readonly where: string;
   readonly message: string;
+  /** Whether the key is what is wrong (an unknown option), rather than its value. */
+  readonly unknownKey: boolean;
 }
 
 /**
@@ -254,7 +256,7 @@ function checkOptions(options: unknown): CheckedOptions {
   }
   if (!isOptionsRecord(options)) {
     const message = `Invalid options: got ${describeValue(options)}; expected an options object.`;
-    return { problems: [{ where: '', message }], options: {} };
+    return { problems: [{ where: '', message, unknownKey: false }], options: {} };
   }
 
   const result = v.safeParse(optionsSchema, options);
@@ -264,6 +266,7 @@ function checkOptions(options: unknown): CheckedOptions {
   const problems = distinctByPath(result.issues.map(deepestIssue)).map((issue) => ({
     where: issuePath(issue),
     message: formatIssue(issue),
+    unknownKey: isUnknownKey(issue),
   }));
   return { problems, options: {} };
 }
@@ -306,15 +309,43 @@ function distinctByPath(issues: readonly v.BaseIssue<unknown>[]): v.BaseIssue<un
 function formatIssue(issue: v.BaseIssue<unknown>): string {
   const path = issuePath(issue);
 
-  if (issue.type === 'strict_object' && issue.expected === 'never') {
-    const known = knownKeysAt(issue);
-    const suggestion = closest(String(issue.input), known);
-    const hint = suggestion === undefined ? '' : ` Did you mean \`${suggestion}\`?`;
-    return `Unknown option \`${path}\`.${hint} Known options here: ${known.join(', ')}.`;
+  if (isUnknownKey(issue)) {
+    const hint = unknownKeyHint(issue);
+    const known = knownKeysAt(issue).join(', ');
+    return `Unknown option \`${path}\`.${hint} Known options here: ${known}.`;
   }
 
   const subject = path === '' ? 'Invalid options' : `Invalid option \`${path}\``;
   return `${subject}: got ${describeValue(issue.input)}; expected ${issue.message}.`;
+}
+
+// Options of `Sentry.init` that people pass to the filter, taking it for the same place.
+const BELONGS_TO_SENTRY_INIT = 'It is an option of `Sentry.init`, not of the filter.';
+const SENTRY_INIT_HINTS = new Map<string, string>([
+  // Sentry's `ignoreErrors` matches message text; the nearest rule here matches classes.
+  [
+    'ignoreErrors',
+    'Did you mean `filteredOutExceptions`? It matches exception classes and class names, ' +
+      'not message text as `ignoreErrors` of `Sentry.init` does.',
+  ],
+  ...['denyUrls', 'allowUrls', 'ignoreTransactions', 'beforeSend', 'beforeSendTransaction'].map(
+    (name) => [name, BELONGS_TO_SENTRY_INIT] as const,
+  ),
+]);
+
+function unknownKeyHint(issue: v.BaseIssue<unknown>): string {
+  const key = String(issue.input);
+  const initHint = issue.path?.length === 1 ? SENTRY_INIT_HINTS.get(key) : undefined;
+  if (initHint !== undefined) {
+    return ` ${initHint}`;
+  }
+
+  const suggestion = closest(key, knownKeysAt(issue));
+  return suggestion === undefined ? '' : ` Did you mean \`${suggestion}\`?`;
+}
+
+function isUnknownKey(issue: v.BaseIssue<unknown>): boolean {
+  return issue.type === 'strict_object' && issue.expected === 'never';
 }
 
 /**

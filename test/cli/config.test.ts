@@ -146,7 +146,10 @@ describe('configuration errors', () => {
   it.each([
     ['an unknown option', { ignoredLogers: ['x'] }, '2:3'],
     ['a bad logger pattern', { ignoredLoggers: ['ok', 'has space'] }, '2:26'],
-    ['a bad detector switch', { scrub: { detectors: { email: 'no' } } }, '2:25'],
+    ['a bad detector switch (at the value)', { scrub: { detectors: { email: 'no' } } }, '2:33'],
+    ['a switch given as a string (at the value)', { matchCauses: 'yes' }, '2:17'],
+    ['an empty replacement (at the value)', { scrub: { replacement: '' } }, '2:26'],
+    ['an unknown detector (at the key)', { scrub: { detectors: { phone: false } } }, '2:25'],
     ['a blank class name', { filteredOutExceptions: [' Spaced '] }, '2:28'],
   ])(
     'reports %s in JSON with the library message, the file, line and column',

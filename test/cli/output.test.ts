@@ -278,6 +278,43 @@ describe('check --out', () => {
     expect(result.stderr).toMatch(/^a\.json: cannot mkdir .*blocker.*: (ENOTDIR|EEXIST)\.$/m);
   });
 
+  it('ends by saying how many files it wrote where, and how many inputs it left out', async () => {
+    write('error.json', JSON.stringify(errorWithSecrets()));
+    write('cancelled.json', JSON.stringify(exceptionEvent('AuthCancelledError', '1')));
+    write('archive.jsonl', jsonLines([transaction('2')]));
+
+    const result = await check(
+      'error.json',
+      'cancelled.json',
+      'archive.jsonl',
+      '--out',
+      'filtered',
+    );
+    const all = await check('error.json', 'archive.jsonl', '--out', 'filtered/');
+
+    expect(result.code).toBe(0);
+    expect(result.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      '',
+      '2 files written to filtered/, 1 input left out (nothing in it would be sent)',
+    ]);
+    expect(all.stdout.trimEnd().split('\n').at(-1)).toBe('2 files written to filtered/');
+  });
+
+  it('says what it wrote in the JSON summary, and not with --quiet or without --out', async () => {
+    write('error.json', JSON.stringify(errorWithSecrets()));
+    write('cancelled.json', JSON.stringify(exceptionEvent('AuthCancelledError', '1')));
+
+    const json = await check('error.json', 'cancelled.json', '--out', 'filtered', '--json');
+    const quiet = await check('error.json', 'cancelled.json', '--out', 'filtered', '--quiet');
+    const plain = await check('error.json', 'cancelled.json', '--json');
+
+    const summary = jsonRecords(json.stdout).at(-1);
+    expect(summary?.record).toBe('summary');
+    expect(summary?.out).toEqual({ dir: 'filtered', files: 1, leftOut: 1 });
+    expect(quiet.stdout).not.toContain('written to');
+    expect(jsonRecords(plain.stdout).at(-1)).not.toHaveProperty('out');
+  });
+
   it('refuses to overwrite its own inputs', async () => {
     write('a.json', JSON.stringify(transaction('1')));
 

@@ -27,12 +27,22 @@ describe('usage errors exit with 2 and print a short message plus usage', () => 
     [['check', 'a.json', '--config'], 'The option `--config` needs a value.'],
     [['check'], 'Name the files or directories to check, or - for standard input.'],
     [['check', '-', '-'], 'Standard input (-) can be read only once.'],
-    [['check', 'a.json', '--format', 'yaml'], 'Invalid value for argument: --format (yaml)'],
+    [
+      ['check', 'a.json', '--format', 'xml'],
+      'The option `--format` takes `auto`, `json`, `envelope` or `jsonl`, not `xml`.',
+    ],
+    [
+      ['check', 'a.json', '--format=jsn'],
+      'The option `--format` takes `auto`, `json`, `envelope` or `jsonl`, not `jsn`. ' +
+        'Did you mean `json`?',
+    ],
+    [['check', 'a.json', '--format'], 'The option `--format` needs a value.'],
     [['init', 'a.mjs', 'b.mjs'], 'Name one file to write.'],
     [['help', 'frobnicate'], 'Unknown command `frobnicate`.'],
     [['chek', 'a.json'], 'Unknown command `chek`. Did you mean `check`?'],
     [['help', 'int'], 'Unknown command `int`. Did you mean `init`?'],
     [['check', 'a.json', '--jsn'], 'Unknown option `--jsn`. Did you mean `--json`?'],
+    [['check', 'a.json', '--ex'], 'Unknown option `--ex`. Did you mean `--explain`?'],
     [['check', 'a.json', '--explian=1'], 'Unknown option `--explian`. Did you mean `--explain`?'],
   ])('%j', async (args, message) => {
     const result = await cli(...args);

@@ -244,6 +244,54 @@ describe('options validation', () => {
     );
   });
 
+  it.each([
+    ['ip', 'ipAddress'],
+    ['cc', 'creditCard'],
+    ['card', 'creditCard'],
+    ['ssn', 'usSocialSecurityNumber'],
+    ['private', 'privateKey'],
+  ])('suggests the one detector that `%s` shortens: `%s`', (key, meant) => {
+    const error = rejection({ scrub: { detectors: { [key]: false } } });
+
+    expect(error.message).toContain(
+      `Unknown option \`scrub.detectors.${key}\`. Did you mean \`${meant}\`?`,
+    );
+  });
+
+  it.each([
+    ['a short key that shortens no name', 'at'],
+    ['a key that shortens several names', 'key'],
+    ['a single letter', 'e'],
+    ['two letters inside a name', 'le'],
+  ])('suggests nothing for %s (`%s`)', (_label, key) => {
+    const detector = rejection({ scrub: { detectors: { [key]: false } } });
+    const option = rejection({ [key]: true });
+
+    for (const error of [detector, option]) {
+      expect(error.message).toMatch(/Unknown option `[^`]+`\. Known options here: /);
+    }
+  });
+
+  it('points `ignoreErrors` to `filteredOutExceptions`, which matches classes, not text', () => {
+    const error = rejection({ ignoreErrors: ['AuthCancelledError'] });
+
+    expect(error.message).toContain(
+      'Unknown option `ignoreErrors`. Did you mean `filteredOutExceptions`? It matches ' +
+        'exception classes and class names, not message text',
+    );
+  });
+
+  it.each(['denyUrls', 'allowUrls', 'beforeSend'])(
+    'says that `%s` is an option of Sentry.init, not of the filter',
+    (name) => {
+      const error = rejection({ [name]: [] });
+
+      expect(error.message).toContain(
+        `Unknown option \`${name}\`. It is an option of \`Sentry.init\`, not of the filter.`,
+      );
+    },
+  );
+
   it('names every bad option at once, each once, the first as `where`', () => {
     const error = rejection({
       ignoreLoggers: ['http.security'],

@@ -14,7 +14,8 @@ export interface OutputSink {
   event(event: Event | null): Promise<void>;
   /** An envelope as it would be sent, or `null` when every item was dropped. */
   envelope(envelope: Envelope | null, form: EnvelopeForm): Promise<void>;
-  close(): Promise<void>;
+  /** Finishes the file; `false` when none was written, as nothing of the input is left. */
+  close(): Promise<boolean>;
 }
 
 /** What `--out` cannot write, such as a value nested too deeply to serialise. */
@@ -77,10 +78,10 @@ class JsonLinesSink implements OutputSink {
     }
   }
 
-  close(): Promise<void> {
+  close(): Promise<boolean> {
     return new Promise((resolve, reject) => {
       this.#stream.once('error', reject);
-      this.#stream.end(() => resolve());
+      this.#stream.end(() => resolve(true));
     });
   }
 }
@@ -112,14 +113,17 @@ class DocumentSink implements OutputSink {
         : `${serialize(envelopeValue(envelope, form), 2)}\n`;
   }
 
-  async close(): Promise<void> {
+  async close(): Promise<boolean> {
     if (this.#content === undefined && (this.#isArray || this.#events.length > 0)) {
       const value = this.#isArray ? this.#events : this.#events[0];
       this.#content = `${serialize(value, 2)}\n`;
     }
-    if (this.#content !== undefined) {
-      await writeFile(this.#path, this.#content);
+    if (this.#content === undefined) {
+      return false;
     }
+
+    await writeFile(this.#path, this.#content);
+    return true;
   }
 }
 

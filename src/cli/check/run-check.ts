@@ -57,6 +57,7 @@ export async function runCheck(
     progress,
     bytesBefore: 0,
     units: 0,
+    written: 0,
   };
 
   for (const source of sources) {
@@ -64,7 +65,19 @@ export async function runCheck(
   }
 
   progress?.clear();
-  await reporter.summary(tally.summary(filter.stats()));
+  const summary = tally.summary(filter.stats());
+  await reporter.summary(
+    settings.out === undefined
+      ? summary
+      : {
+          ...summary,
+          out: {
+            dir: settings.out,
+            files: context.written,
+            leftOut: summary.files.read - context.written,
+          },
+        },
+  );
   return tally.faults > 0 ? EXIT_CODES.invalid : EXIT_CODES.ok;
 }
 
@@ -79,6 +92,8 @@ interface FileContext {
   bytesBefore: number;
   /** Units checked so far, for progress. */
   units: number;
+  /** Files written to `--out`. */
+  written: number;
 }
 
 async function checkSource(source: InputSource, context: FileContext): Promise<void> {
@@ -110,7 +125,9 @@ async function checkSource(source: InputSource, context: FileContext): Promise<v
         source.display,
       );
     }
-    await sink?.close();
+    if (await sink?.close()) {
+      context.written++;
+    }
   } catch (error) {
     const problem = error instanceof OutputError ? error.message : describeSystemError(error);
     if (problem === undefined) {

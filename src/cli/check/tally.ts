@@ -40,6 +40,11 @@ export interface CheckSummary {
   readonly rules: FilterStats['rules'];
   /** Failures the filter caught (a throwing predicate or enricher); see `--debug`. */
   readonly failures: number;
+  /**
+   * With `--out`: the directory as given, the files written to it, and the inputs left out
+   * because nothing of them would be sent (or they could not be read).
+   */
+  readonly out?: { readonly dir: string; readonly files: number; readonly leftOut: number };
 }
 
 type MutableCounts = { -readonly [K in keyof TypeCounts]: TypeCounts[K] };

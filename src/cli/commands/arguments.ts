@@ -1,10 +1,12 @@
 import { type ArgsDef, parseArgs } from 'citty';
 import { closest } from '../../closest.ts';
+import { printable } from '../report/format.ts';
 import { UsageError } from '../usage-error.ts';
 
 /**
  * Parses a command's arguments with citty and rejects what citty lets through: options it
- * does not know and options that need a value but got none.
+ * does not know and options that need a value but got none. Choices (`--format`) are checked
+ * here too, so their message reads like the tool's others rather than citty's.
  */
 export function parseCommandArgs<T extends ArgsDef>(
   command: string,
@@ -15,17 +17,53 @@ export function parseCommandArgs<T extends ArgsDef>(
 
   let parsed: ReturnType<typeof parseArgs<T>>;
   try {
-    parsed = parseArgs<T>([...rawArgs], definitions);
+    parsed = parseArgs<T>([...rawArgs], withChoicesAsStrings(definitions));
   } catch (error) {
     throw new UsageError(stripColors((error as Error).message), command);
   }
 
   for (const [name, definition] of Object.entries(definitions)) {
-    if (definition.type === 'string' && parsed[name] === '') {
+    const value: unknown = parsed[name];
+    if ((definition.type === 'string' || definition.type === 'enum') && value === '') {
       throw new UsageError(`The option \`--${name}\` needs a value.`, command);
+    }
+    if (definition.type === 'enum' && typeof value === 'string') {
+      rejectUnknownChoice(command, name, value, definition.options ?? []);
     }
   }
   return parsed;
+}
+
+/** The definitions with each `enum` read as a plain string, checked afterwards by us. */
+function withChoicesAsStrings<T extends ArgsDef>(definitions: T): T {
+  return Object.fromEntries(
+    Object.entries(definitions).map(([name, definition]) => {
+      if (definition.type !== 'enum') {
+        return [name, definition];
+      }
+      const { options: _options, ...rest } = definition;
+      return [name, { ...rest, type: 'string' }];
+    }),
+  ) as T;
+}
+
+function rejectUnknownChoice(
+  command: string,
+  name: string,
+  value: string,
+  choices: readonly string[],
+): void {
+  if (choices.length === 0 || choices.includes(value)) {
+    return;
+  }
+  const listed = choices.map((choice) => `\`${choice}\``);
+  const expected = `${listed.slice(0, -1).join(', ')} or ${listed.at(-1)}`;
+  const suggestion = closest(value, choices);
+  const hint = suggestion === undefined ? '' : ` Did you mean \`${suggestion}\`?`;
+  throw new UsageError(
+    `The option \`--${name}\` takes ${expected}, not \`${printable(value)}\`.${hint}`,
+    command,
+  );
 }
 
 function rejectUnknownOptions(

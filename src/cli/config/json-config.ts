@@ -10,8 +10,11 @@ import { SentryEventFilterError } from '../../errors.ts';
 /** A configuration read from JSON, with what is needed to point at one of its fields. */
 export interface JsonConfig {
   readonly value: unknown;
-  /** Where the value at an option path (`scrub.detectors.email`) starts: `line:column`. */
-  locate(where: string): string | undefined;
+  /**
+   * Where the value at an option path (`scrub.detectors.email`) starts, `line:column`; with
+   * `key`, where its key starts, for an option that is unknown.
+   */
+  locate(where: string, part?: 'key' | 'value'): string | undefined;
 }
 
 /**
@@ -54,8 +57,8 @@ export function parseJsonConfig(file: string, text: string): JsonConfig {
 
   return {
     value: evaluate(document),
-    locate: (where) => {
-      const node = findNode(document, where);
+    locate: (where, part = 'value') => {
+      const node = findNode(document, where, part);
       return node === undefined ? undefined : position(node);
     },
   };
@@ -172,8 +175,16 @@ function pathSegments(where: string): (string | number)[] {
   return segments;
 }
 
-/** The member (for keys) or value (for array entries) at an option path. */
-function findNode(document: DocumentNode, where: string): JsonNode | undefined {
+/**
+ * The value at an option path, or the member holding it for `key`. A path that leads
+ * further than the file goes (an entry the library reads but the JSON lacks) ends at the
+ * last node found.
+ */
+function findNode(
+  document: DocumentNode,
+  where: string,
+  part: 'key' | 'value',
+): JsonNode | undefined {
   let node: JsonNode = document.body;
   let found: JsonNode = node;
   for (const segment of pathSegments(where)) {
@@ -191,7 +202,7 @@ function findNode(document: DocumentNode, where: string): JsonNode | undefined {
         return found;
       }
       node = member.value;
-      found = member;
+      found = part === 'key' ? member : member.value;
     } else {
       return found;
     }

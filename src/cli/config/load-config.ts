@@ -4,6 +4,7 @@ import { SentryEventFilterError } from '../../errors.ts';
 import { SentryEventFilter } from '../../filter/index.ts';
 import {
   formatProblems,
+  type OptionProblem,
   optionProblems,
   type SentryEventFilterOptions,
 } from '../../options/index.ts';
@@ -106,7 +107,7 @@ function unreadable(file: string, reason: string): SentryEventFilterError {
 
 /**
  * Validates exactly as the library does, and adds the file; for JSON, also the line and
- * column of each bad option.
+ * column of each bad value, or of the key for an unknown option.
  */
 function validate(options: unknown, file: string, json: JsonConfig | undefined): void {
   try {
@@ -115,25 +116,36 @@ function validate(options: unknown, file: string, json: JsonConfig | undefined):
     if (!(error instanceof SentryEventFilterError)) {
       throw error;
     }
-    const place = error.where === undefined ? undefined : json?.locate(error.where);
+    const problems = json === undefined ? [] : optionProblems(json.value);
+    const first = problems.find((problem) => problem.where === error.where);
+    const place = first === undefined ? undefined : locate(first, json);
     const prefix = place === undefined ? file : `${file}:${place}`;
-    throw new SentryEventFilterError(error.code, `${prefix}: ${placedMessage(error, json)}`, {
-      ...(error.where !== undefined && { where: error.where }),
-      cause: error,
-    });
+    throw new SentryEventFilterError(
+      error.code,
+      `${prefix}: ${placedMessage(error, problems, json)}`,
+      { ...(error.where !== undefined && { where: error.where }), cause: error },
+    );
   }
 }
 
 /** The library's message, with the line and column of every problem after the first. */
-function placedMessage(error: SentryEventFilterError, json: JsonConfig | undefined): string {
-  const problems = json === undefined ? [] : optionProblems(json.value);
+function placedMessage(
+  error: SentryEventFilterError,
+  problems: readonly OptionProblem[],
+  json: JsonConfig | undefined,
+): string {
   if (problems.length < 2 || problems[0]?.where !== error.where) {
     return error.message;
   }
   return formatProblems(problems, (problem) => {
-    const place = problem === problems[0] ? undefined : json?.locate(problem.where);
+    const place = problem === problems[0] ? undefined : locate(problem, json);
     return place === undefined ? '' : `${place}: `;
   });
+}
+
+/** Where a problem is in the JSON: its value, or its key when the key is what is wrong. */
+function locate(problem: OptionProblem, json: JsonConfig | undefined): string | undefined {
+  return json?.locate(problem.where, problem.unknownKey ? 'key' : 'value');
 }
 
 function createFilter(

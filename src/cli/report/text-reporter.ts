@@ -74,6 +74,9 @@ export class TextReporter implements Reporter {
     const lines = summaryLines(summary);
     if (!this.#settings.quiet) {
       lines.unshift('');
+      if (summary.out !== undefined) {
+        lines.push('', outLine(summary.out));
+      }
     }
     for (const line of lines) {
       await this.#out(line);
@@ -89,6 +92,18 @@ export class TextReporter implements Reporter {
   #out(line: string): Promise<void> {
     return writeLine(this.#io.stdout, printable(line));
   }
+}
+
+/** `3 files written to out/, 1 input left out (nothing in it would be sent)`. */
+function outLine(out: NonNullable<CheckSummary['out']>): string {
+  const dir = /[/\\]$/.test(out.dir) ? out.dir : `${out.dir}/`;
+  const written = `${plural(out.files, 'file')} written to ${dir}`;
+  if (out.leftOut === 0) {
+    return written;
+  }
+  const pronoun = out.leftOut === 1 ? 'it' : 'them';
+  const leftOut = `${plural(out.leftOut, 'input')} left out`;
+  return `${written}, ${leftOut} (nothing in ${pronoun} would be sent)`;
 }
 
 function hasTags(unit: UnitResult): boolean {
