@@ -250,7 +250,7 @@ function scanEncodedValue(
   if (scanEncoded === undefined || text.charCodeAt(at) !== 61 || valueFrom !== at + 1) {
     return valueFrom;
   }
-  if (!isParameterStart(text, keyStart)) {
+  if (!isParameterStart(text, keyStart) && !isListMemberStart(text, keyStart)) {
     return valueFrom;
   }
   // Most values hold no `+` and no `%`: they are read once, natively, and left.
@@ -383,24 +383,28 @@ function decodeBrackets(key: string): string {
 }
 
 // `?token=`, `&token=`, `#access_token=` (OAuth implicit grant), `;jsessionid=`, or a query
-// string on its own; also percent-encoded, in a URL inside a parameter (`%3Ftoken%3D`). A
-// list member after `,` too, maybe with a space: the `baggage` header's values are
-// percent-encoded (`sentry-environment=prod, note=Bearer%20...`).
+// string on its own; also percent-encoded, in a URL inside a parameter (`%3Ftoken%3D`).
 function isParameterStart(text: string, keyStart: number): boolean {
   if (keyStart === 0) {
     return true;
   }
   const before = text.charCodeAt(keyStart - 1);
-  if (before === 63 || before === 38 || before === 35 || before === 59 || before === 44) {
-    return true;
-  }
-  if (before === 32 && text.charCodeAt(keyStart - 2) === 44) {
+  if (before === 63 || before === 38 || before === 35 || before === 59) {
     return true;
   }
   return (
     isEncodedAt(text, keyStart - 3) &&
     ENCODED_STARTS.has(text.slice(keyStart - 2, keyStart).toUpperCase())
   );
+}
+
+// A list member after `,`, maybe with a space: the `baggage` header's values are
+// percent-encoded (`sentry-environment=prod, note=Bearer%20...`), so an innocent member's value
+// is read decoded. A sensitive name there stays a `keyValuePairs` pair, as in a message
+// (`user=bob, password=...`), so that switching `urlParameters` off does not let it through.
+function isListMemberStart(text: string, keyStart: number): boolean {
+  const before = text.charCodeAt(keyStart - 1);
+  return before === 44 || (before === 32 && text.charCodeAt(keyStart - 2) === 44);
 }
 
 // `?`, `&`, `#` and `;`, percent-encoded.
