@@ -364,6 +364,26 @@ function isTagStart(text: string, keyStart: number): boolean {
   return before === 60 || (before === 47 && text.charCodeAt(keyStart - 2) === 60);
 }
 
+// The `\"` that closes a value opened by `\"`, in a JSON string that holds quoted text: one
+// after an even number of escaped backslashes (`\\`), so a quote escaped inside the value
+// (`\"hun\\\"ter2\"`, the text `"hun\"ter2"`) does not end it. The backslashes counted
+// before each candidate lie between it and the one before, so the search stays linear.
+function escapedQuoteClose(text: string, from: number, quote: number): number {
+  const pair = `\\${String.fromCharCode(quote)}`;
+  let close = text.indexOf(pair, from);
+  while (close !== -1) {
+    let run = 0;
+    while (close - run - 1 >= from && text.charCodeAt(close - run - 1) === 92) {
+      run++;
+    }
+    if (run % 4 === 0) {
+      return close;
+    }
+    close = text.indexOf(pair, close + 2);
+  }
+  return -1;
+}
+
 // `%` and two hexadecimal digits at `at`.
 function isEncodedAt(text: string, at: number): boolean {
   return text.charCodeAt(at) === 37 && isIn(text, at + 1, HEX) && isIn(text, at + 2, HEX);
@@ -469,7 +489,7 @@ function valueSpan(
   const code = text.charCodeAt(start);
   if (code === 92 && isQuote(text.charCodeAt(start + 1))) {
     // An escaped quote: JSON inside a JSON string, `\"secret\"`.
-    const close = text.indexOf(text.slice(start, start + 2), start + 2);
+    const close = escapedQuoteClose(text, start + 2, text.charCodeAt(start + 1));
     return [start + 2, close === -1 ? lineEnd(text, start) : close];
   }
   if (isQuote(code)) {
