@@ -181,6 +181,21 @@ describe('two keys that become the same', () => {
     });
   });
 
+  it("never puts the _meta an entry came with on another entry's value", () => {
+    // Numbered in the data, the second key is `[Filtered] (2)`; its old `_meta`, alone in its
+    // object, would have become `[Filtered]`, the first entry's.
+    const { event, removed } = scrubEvent({
+      extra: { 'a@example.com': 'one', 'b@example.com': 'two' },
+      _meta: { extra: { 'b@example.com': { '': { len: 200 } } } },
+    });
+    expect(event.extra).toEqual({ [F]: 'one', [`${F} (2)`]: 'two' });
+    expect((event as any)._meta.extra).toEqual({
+      [F]: KEY_REMARK('@email:filter'),
+      [`${F} (2)`]: KEY_REMARK('@email:filter'),
+    });
+    expect(removed).toEqual(['@email:filter', '@email:filter']);
+  });
+
   it('costs one test per key in a wide object of colliding keys', () => {
     const extra = Object.fromEntries(
       Array.from({ length: 20_000 }, (_, index) => [`user${index}@example.com`, index]),

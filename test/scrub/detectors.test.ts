@@ -500,6 +500,20 @@ describe('keyValuePairs', () => {
   ])('leaves %s', (input) => {
     expect(scrubText(input)).toBe(input);
   });
+
+  // Only a percent-encoded value after `,` is read like a URL parameter's (a `baggage` header
+  // member); a pair after `,` in a message is still a pair of this detector.
+  it.each([
+    ['login failed user=bob, password=hunter2', `login failed user=bob, password=${F}`],
+    ['user=bob,password=hunter2', `user=bob,password=${F}`],
+  ])('finds %s with urlParameters off, as a pair in text', (input, output) => {
+    const { event, removed } = scrubEvent(
+      { extra: { value: input } },
+      { detectors: { urlParameters: false } },
+    );
+    expect(event.extra?.value).toBe(output);
+    expect(removed).toEqual(['@keyvalue:filter']);
+  });
 });
 
 describe('privateKey', () => {

@@ -120,6 +120,11 @@ describe('keyValuePairs in validation messages', () => {
       `{"message":"\\"password\\" with value \\"${F}\\" fails to match"}`,
     ],
     ['"password" with value "unterminated', `"password" with value "${F}`],
+    // Held in a JSON string, a quote inside the value is escaped twice.
+    [
+      '{"message":"\\"password\\" with value \\"hun\\\\\\"ter2\\" fails"}',
+      `{"message":"\\"password\\" with value \\"${F}\\" fails"}`,
+    ],
   ])('%s', (input, output) => {
     expect(scrubText(input)).toBe(output);
   });

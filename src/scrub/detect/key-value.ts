@@ -250,7 +250,7 @@ function scanEncodedValue(
   if (scanEncoded === undefined || text.charCodeAt(at) !== 61 || valueFrom !== at + 1) {
     return valueFrom;
   }
-  if (!isParameterStart(text, keyStart)) {
+  if (!isParameterStart(text, keyStart) && !isListMemberStart(text, keyStart)) {
     return valueFrom;
   }
   // Most values hold no `+` and no `%`: they are read once, natively, and left.
@@ -364,6 +364,26 @@ function isTagStart(text: string, keyStart: number): boolean {
   return before === 60 || (before === 47 && text.charCodeAt(keyStart - 2) === 60);
 }
 
+// The `\"` that closes a value opened by `\"`, in a JSON string that holds quoted text: one
+// after an even number of escaped backslashes (`\\`), so a quote escaped inside the value
+// (`\"hun\\\"ter2\"`, the text `"hun\"ter2"`) does not end it. The backslashes counted
+// before each candidate lie between it and the one before, so the search stays linear.
+function escapedQuoteClose(text: string, from: number, quote: number): number {
+  const pair = `\\${String.fromCharCode(quote)}`;
+  let close = text.indexOf(pair, from);
+  while (close !== -1) {
+    let run = 0;
+    while (close - run - 1 >= from && text.charCodeAt(close - run - 1) === 92) {
+      run++;
+    }
+    if (run % 4 === 0) {
+      return close;
+    }
+    close = text.indexOf(pair, close + 2);
+  }
+  return -1;
+}
+
 // `%` and two hexadecimal digits at `at`.
 function isEncodedAt(text: string, at: number): boolean {
   return text.charCodeAt(at) === 37 && isIn(text, at + 1, HEX) && isIn(text, at + 2, HEX);
@@ -383,24 +403,28 @@ function decodeBrackets(key: string): string {
 }
 
 // `?token=`, `&token=`, `#access_token=` (OAuth implicit grant), `;jsessionid=`, or a query
-// string on its own; also percent-encoded, in a URL inside a parameter (`%3Ftoken%3D`). A
-// list member after `,` too, maybe with a space: the `baggage` header's values are
-// percent-encoded (`sentry-environment=prod, note=Bearer%20...`).
+// string on its own; also percent-encoded, in a URL inside a parameter (`%3Ftoken%3D`).
 function isParameterStart(text: string, keyStart: number): boolean {
   if (keyStart === 0) {
     return true;
   }
   const before = text.charCodeAt(keyStart - 1);
-  if (before === 63 || before === 38 || before === 35 || before === 59 || before === 44) {
-    return true;
-  }
-  if (before === 32 && text.charCodeAt(keyStart - 2) === 44) {
+  if (before === 63 || before === 38 || before === 35 || before === 59) {
     return true;
   }
   return (
     isEncodedAt(text, keyStart - 3) &&
     ENCODED_STARTS.has(text.slice(keyStart - 2, keyStart).toUpperCase())
   );
+}
+
+// A list member after `,`, maybe with a space: the `baggage` header's values are
+// percent-encoded (`sentry-environment=prod, note=Bearer%20...`), so an innocent member's value
+// is read decoded. A sensitive name there stays a `keyValuePairs` pair, as in a message
+// (`user=bob, password=...`), so that switching `urlParameters` off does not let it through.
+function isListMemberStart(text: string, keyStart: number): boolean {
+  const before = text.charCodeAt(keyStart - 1);
+  return before === 44 || (before === 32 && text.charCodeAt(keyStart - 2) === 44);
 }
 
 // `?`, `&`, `#` and `;`, percent-encoded.
@@ -465,7 +489,7 @@ function valueSpan(
   const code = text.charCodeAt(start);
   if (code === 92 && isQuote(text.charCodeAt(start + 1))) {
     // An escaped quote: JSON inside a JSON string, `\"secret\"`.
-    const close = text.indexOf(text.slice(start, start + 2), start + 2);
+    const close = escapedQuoteClose(text, start + 2, text.charCodeAt(start + 1));
     return [start + 2, close === -1 ? lineEnd(text, start) : close];
   }
   if (isQuote(code)) {

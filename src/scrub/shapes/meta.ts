@@ -7,6 +7,13 @@ import { ANY, type KeyedShapes, type Shape, SKIP, shape } from '../walk/shape.ts
 // `relay-protocol` `Meta` (`original_value` is serialized as `val`).
 
 const mirrors = new Map<Shape, Shape>();
+// Names of the shapes made here start with it.
+const META_PREFIX = 'meta ';
+
+/** Whether `shape` describes a `_meta` node (made by {@link metaShapeOf}), not data. */
+export function isMetaShape(shape: Shape): boolean {
+  return shape.name.startsWith(META_PREFIX);
+}
 
 /** The shape of the `_meta` node that describes values of shape `data`. */
 export function metaShapeOf(data: Shape): Shape {
@@ -18,7 +25,7 @@ export function metaShapeOf(data: Shape): Shape {
     return known;
   }
 
-  const node = shape(`meta ${data.name}`, {});
+  const node = shape(`${META_PREFIX}${data.name}`, {});
   mirrors.set(data, node);
 
   const fields = new Map<string, Shape>([['', leafOf(data)]]);
@@ -47,7 +54,7 @@ export function metaShapeOf(data: Shape): Shape {
 }
 
 function leafOf(data: Shape): Shape {
-  return shape(`meta leaf ${data.name}`, {
+  return shape(`${META_PREFIX}leaf ${data.name}`, {
     fields: { rem: SKIP, len: SKIP, err: ANY, val: data },
     other: SKIP,
   });

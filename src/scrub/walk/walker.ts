@@ -5,6 +5,7 @@ import type { KeyClassifier } from '../keys/classify.ts';
 import type { MetaNode } from '../meta/meta.ts';
 import type { DetectorName } from '../options.ts';
 import { DETECTOR_RULES, FAILURE_RULE } from '../rules.ts';
+import { isMetaShape } from '../shapes/meta.ts';
 import { type MultipartField, multipartFields, parseBody, serializeBody } from './body.ts';
 import { keyRemarksMeta, limitMeta, removedMeta, replacedMeta, rulesOf } from './remarks.ts';
 import { ScanMemo, UNCHANGED } from './scan-memo.ts';
@@ -471,12 +472,20 @@ export class Walker {
           }
           continue;
         }
-        if (childShape.renames) {
-          renamed = this.#renamedKey(key);
+        if (childShape.renames && isMetaShape(own)) {
+          // The `_meta` an entry came with, under a key that is replaced: the entry's own key
+          // may be numbered (`[Filtered] (2)`) by keys this object of `_meta` does not list,
+          // so renamed here it could describe another entry. It goes; the entry gets its
+          // remark from the walk of the data.
+          next = REMOVED;
+        } else {
+          if (childShape.renames) {
+            renamed = this.#renamedKey(key);
+          }
+          child = source[key];
+          next = this.#walkChild(child, childShape, depth + 1);
+          childMeta = this.meta;
         }
-        child = source[key];
-        next = this.#walkChild(child, childShape, depth + 1);
-        childMeta = this.meta;
       } catch (error) {
         next = this.#fail(error);
         childMeta = this.meta;
