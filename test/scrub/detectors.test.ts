@@ -506,6 +506,7 @@ describe('keyValuePairs', () => {
   it.each([
     ['login failed user=bob, password=hunter2', `login failed user=bob, password=${F}`],
     ['user=bob,password=hunter2', `user=bob,password=${F}`],
+    ['password=hunter2 rejected', `password=${F} rejected`],
   ])('finds %s with urlParameters off, as a pair in text', (input, output) => {
     const { event, removed } = scrubEvent(
       { extra: { value: input } },

@@ -77,7 +77,12 @@ export function findPair(
     return valueFrom;
   }
 
-  const inUrl = separator !== 58 && isParameterStart(text, keyStart);
+  // A pair that starts the text may be a query string on its own or a message that starts
+  // with a pair (`password=hunter2 rejected`): with URL parameters switched off, it is a pair.
+  const inUrl =
+    separator !== 58 &&
+    isParameterStart(text, keyStart) &&
+    (keyStart > 0 || context.enabled.urlParameters);
   const detector = inUrl ? 'urlParameters' : 'keyValuePairs';
   if (!context.enabled[detector]) {
     return valueFrom;
