@@ -120,6 +120,16 @@ describe('keyValuePairs in validation messages', () => {
       `{"message":"\\"password\\" with value \\"${F}\\" fails to match"}`,
     ],
     ['"password" with value "unterminated', `"password" with value "${F}`],
+    // Joi does not escape quotes inside the value: it runs to the quote its message goes on
+    // after.
+    [
+      '"password" with value "hun"ter2" fails to match the required pattern',
+      `"password" with value "${F}" fails to match the required pattern`,
+    ],
+    [
+      '{"message":"\\"password\\" with value \\"hun\\"ter2\\" fails to match the pattern"}',
+      `{"message":"\\"password\\" with value \\"${F}\\" fails to match the pattern"}`,
+    ],
     // Held in a JSON string, a quote inside the value is escaped twice.
     [
       '{"message":"\\"password\\" with value \\"hun\\\\\\"ter2\\" fails"}',

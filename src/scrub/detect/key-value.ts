@@ -146,13 +146,49 @@ export function findValueInWords(
     return valueFrom;
   }
 
-  const [start, end] = valueSpan(text, valueFrom, false, false);
-  if (end === start || text.startsWith(context.replacement, start)) {
-    return Math.max(end, valueFrom);
+  const [start, spanEnd] = valueSpan(text, valueFrom, false, false);
+  if (spanEnd === start || text.startsWith(context.replacement, start)) {
+    return Math.max(spanEnd, valueFrom);
   }
+  const end = quotedValueEnd(text, start, spanEnd);
   findings.add(start, end, DETECTOR_RULES.keyValuePairs);
   context.state.pairValueEnd = end;
   return start;
+}
+
+// How Joi's messages go on after a quoted value, and how far ahead one is looked for.
+const VALUE_TAILS = [' fails to match', ' matches the inverted'];
+const MAX_TAIL_SEARCH = 512;
+
+/**
+ * Where the quoted value of a validation message ends. Joi quotes a value without escaping the
+ * quotes inside it (`"pa"ss"`), so the first closing quote may be inside the value: when what
+ * follows it is not how the message goes on, the value runs to the next quote that is followed
+ * by it, within a bounded distance (so a text of many such messages stays linear).
+ */
+function quotedValueEnd(text: string, start: number, end: number): number {
+  const quote = text.charCodeAt(start - 1);
+  if (quote !== 34 && quote !== 39 && quote !== 96) {
+    return end;
+  }
+  // Escaped inside JSON, the quotes are `\"`: the value ends at the backslash.
+  const escaped = text.charCodeAt(start - 2) === 92;
+  const closing = escaped ? `\\${String.fromCharCode(quote)}` : String.fromCharCode(quote);
+  if (!text.startsWith(closing, end) || followsWithTail(text, end + closing.length)) {
+    return end;
+  }
+  const limit = Math.min(text.length, end + MAX_TAIL_SEARCH);
+  for (let index = text.indexOf(closing, end + 1); index !== -1 && index < limit; ) {
+    if (followsWithTail(text, index + closing.length)) {
+      return index;
+    }
+    index = text.indexOf(closing, index + 1);
+  }
+  return end;
+}
+
+function followsWithTail(text: string, at: number): boolean {
+  return VALUE_TAILS.some((tail) => text.startsWith(tail, at));
 }
 
 // A line number has at most this many digits; a file extension at most this many characters.
