@@ -8,7 +8,7 @@ const MAX_PREVIEW = 80;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
-/** The text with every control character written as a `\uXXXX` escape, for a terminal. */
+/** The text with every control character written as a `\u001b`-style escape, for a terminal. */
 export function printable(text: string): string {
   return text.replace(
     CONTROL_CHARACTERS,
