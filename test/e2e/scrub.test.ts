@@ -60,6 +60,33 @@ function checkout(url: string): Promise<Response> {
   });
 }
 
+/**
+ * Starts an Express 5 app under the SDK's HTTP, Express and request data integrations and the
+ * filter's, whose POST `path` reads its body with `parser` and then fails, so the SDK records
+ * the request with the error.
+ */
+async function startFailingRoute(path: string, parser: express.RequestHandler) {
+  const filter = new SentryEventFilter();
+  initSentry(receiver, {
+    integrations: [
+      Sentry.httpIntegration(),
+      Sentry.expressIntegration(),
+      Sentry.requestDataIntegration(),
+      filter.integration(),
+    ],
+  });
+  const app = express();
+  app.use(parser);
+  app.post(path, () => {
+    throw new Error(`${path} failed`);
+  });
+  Sentry.setupExpressErrorHandler(app);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}${path}` };
+}
+
 function hasFrameVariables(): boolean {
   const frames = receiver.events().at(-1)?.payload.exception.values.at(-1).stacktrace.frames ?? [];
   return frames.some((frame: { vars?: unknown }) => frame.vars !== undefined);
@@ -169,39 +196,22 @@ describe('a form post', () => {
   } as const;
 
   it('sends no secret that is percent-encoded in the body or the query string', async () => {
-    const filter = new SentryEventFilter();
-    initSentry(receiver, {
-      integrations: [
-        Sentry.httpIntegration(),
-        Sentry.expressIntegration(),
-        Sentry.requestDataIntegration(),
-        filter.integration(),
-      ],
-    });
-    const app = express();
-    app.use(express.urlencoded({ extended: false }));
-    app.post('/import', () => {
-      throw new Error('import failed');
-    });
-    Sentry.setupExpressErrorHandler(app);
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const { port } = server.address() as AddressInfo;
+    const { server, url } = await startFailingRoute(
+      '/import',
+      express.urlencoded({ extended: false }),
+    );
 
     const key = `-----BEGIN PRIVATE KEY-----\n${ENCODED.keyBody}\n-----END PRIVATE KEY-----`;
     const next = `https://hooks.slack.com/services/${ENCODED.hook}`;
-    const response = await fetch(
-      `http://127.0.0.1:${port}/import?next=${encodeURIComponent(next)}&page=2`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          user: 'jane',
-          key,
-          note: `Bearer ${ENCODED.bearer}`,
-        }).toString(),
-      },
-    );
+    const response = await fetch(`${url}?next=${encodeURIComponent(next)}&page=2`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        user: 'jane',
+        key,
+        note: `Bearer ${ENCODED.bearer}`,
+      }).toString(),
+    });
     await receiver.waitFor(() => receiver.events().length > 0);
     await flushAll();
     server.close();
@@ -236,26 +246,9 @@ describe('a SOAP request', () => {
     '</soap:Envelope>';
 
   it('sends the body with its elements and without the password element text', async () => {
-    const filter = new SentryEventFilter();
-    initSentry(receiver, {
-      integrations: [
-        Sentry.httpIntegration(),
-        Sentry.expressIntegration(),
-        Sentry.requestDataIntegration(),
-        filter.integration(),
-      ],
-    });
-    const app = express();
-    app.use(express.text({ type: 'text/xml' }));
-    app.post('/soap', () => {
-      throw new Error('GetOrder failed');
-    });
-    Sentry.setupExpressErrorHandler(app);
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const { port } = server.address() as AddressInfo;
+    const { server, url } = await startFailingRoute('/soap', express.text({ type: 'text/xml' }));
 
-    const response = await fetch(`http://127.0.0.1:${port}/soap`, {
+    const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'text/xml; charset=utf-8' },
       body: envelope,
@@ -273,31 +266,17 @@ describe('a SOAP request', () => {
 
 describe('a multipart form post', () => {
   it('sends the fields it names as secrets without their values', async () => {
-    const filter = new SentryEventFilter();
-    initSentry(receiver, {
-      integrations: [
-        Sentry.httpIntegration(),
-        Sentry.expressIntegration(),
-        Sentry.requestDataIntegration(),
-        filter.integration(),
-      ],
-    });
-    const app = express();
     // Whatever reads the body (multer, busboy, a text parser) lets the SDK record it.
-    app.use(express.text({ type: 'multipart/form-data' }));
-    app.post('/signup', () => {
-      throw new Error('signup failed');
-    });
-    Sentry.setupExpressErrorHandler(app);
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    const { port } = server.address() as AddressInfo;
+    const { server, url } = await startFailingRoute(
+      '/signup',
+      express.text({ type: 'multipart/form-data' }),
+    );
 
     const form = new FormData();
     form.set('username', 'jane');
     form.set('password', 'FORM-EXAMPLE-1');
     form.set('invite_token', 'FORM-EXAMPLE-2');
-    const response = await fetch(`http://127.0.0.1:${port}/signup`, { method: 'POST', body: form });
+    const response = await fetch(url, { method: 'POST', body: form });
     await receiver.waitFor(() => receiver.events().length > 0);
     await flushAll();
     server.close();
