@@ -1,4 +1,5 @@
 import type { Breadcrumb, Event, Log } from '@sentry/core';
+import { rememberBounded } from '../bounded-cache.ts';
 import { compileGlob } from './glob/index.ts';
 
 /** What a logger name is looked up on. */
@@ -89,10 +90,7 @@ export function compileLoggerRule(patterns: readonly string[]): LoggerRule {
     let answer = answers.get(name);
     if (answer === undefined) {
       answer = judge(name);
-      if (answers.size >= CACHE_LIMIT) {
-        answers.clear();
-      }
-      answers.set(name, answer);
+      rememberBounded(answers, CACHE_LIMIT, name, answer);
     }
     return answer ?? undefined;
   };

@@ -1,3 +1,4 @@
+import { rememberBounded } from '../../bounded-cache.ts';
 import { createTextScanner, MIN_SCANNED } from '../detect/text-scanner.ts';
 import type { DetectorName } from '../options.ts';
 import { DETECTOR_NAMES } from '../options.ts';
@@ -94,10 +95,7 @@ export function createKeyScrubber(config: KeyScrubberConfig): KeyScrubber | unde
       let known = cache.get(key);
       if (known === undefined) {
         known = scan(key);
-        if (cache.size >= CACHE_LIMIT) {
-          cache.clear();
-        }
-        cache.set(key, known);
+        rememberBounded(cache, CACHE_LIMIT, key, known);
       }
       return known ?? undefined;
     },

@@ -1,3 +1,4 @@
+import { rememberBounded } from '../../bounded-cache.ts';
 import {
   DESCRIPTIVE_WORDS,
   IP_KEY_PHRASES,
@@ -111,10 +112,7 @@ export function createKeyClassifier(config: KeyRulesConfig): KeyClassifier {
       if (verdict === KeyVerdict.Plain && endsWithVersionWord(key, key.length)) {
         verdict = KeyVerdict.Version;
       }
-      if (cache.size >= CACHE_LIMIT) {
-        cache.clear();
-      }
-      cache.set(key, verdict);
+      rememberBounded(cache, CACHE_LIMIT, key, verdict);
       return verdict;
     },
     customWords: [...new Set(customPhrases.flat())],

@@ -1,3 +1,4 @@
+import { rememberBounded } from '../../../bounded-cache.ts';
 import type { TextScanner } from '../../detect/text-scanner.ts';
 import { findHits, type Hit } from './hits.ts';
 import {
@@ -72,10 +73,7 @@ export function createParameterJudge(probe: TextScanner): ParameterJudge {
     const hits = findHits(probe, rendered.text);
     const judgement = { template, rules: slots.map((slot) => firstOverlap(hits, rendered, slot)) };
     if (key.length <= MAX_CACHED_KEY) {
-      if (cache.size >= CACHE_LIMIT) {
-        cache.clear();
-      }
-      cache.set(key, judgement);
+      rememberBounded(cache, CACHE_LIMIT, key, judgement);
     }
     return judgement;
   };
