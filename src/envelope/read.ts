@@ -32,7 +32,7 @@ const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
  * ```ts
  * const { envelope, faults } = readEnvelope(body);
  * if (faults.length > 0) {
- *   console.error(faults.map((fault) => `line ${fault.line}: ${fault.message}`));
+ *   for (const fault of faults) logger.warn(`line ${fault.line}: ${fault.message}`);
  * }
  * ```
  */

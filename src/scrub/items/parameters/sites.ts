@@ -161,7 +161,7 @@ function logentrySite(
   };
 }
 
-// `console.error('password=%s', pw)` becomes the message `password=%s <pw>` and
+// A console call with `('password=%s', pw)` becomes the message `password=%s <pw>` and
 // `extra.arguments: ['password=%s', pw]`: the first argument is the template, as
 // `util.format` reads it.
 function consoleSite(args: unknown, base: Path, copies: () => Path[]): ParameterSite | undefined {
