@@ -289,6 +289,30 @@ describe('a multipart form post', () => {
   });
 });
 
+describe('a GraphQL post', () => {
+  it('sends a variable passed to a password argument without its value', async () => {
+    const { server, url } = await startFailingRoute('/graphql', express.json());
+
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation ($p: String!, $u: String!) { login(user: $u, password: $p) { token } }',
+        variables: { p: 'GQL-EXAMPLE-1', u: 'jane' },
+      }),
+    });
+    await receiver.waitFor(() => receiver.events().length > 0);
+    await flushAll();
+    server.close();
+
+    expect(response.status).toBe(500);
+    expect(receiver.rawText()).not.toContain('GQL-EXAMPLE-1');
+    const data = receiver.events().at(-1)?.payload.request.data;
+    const body = typeof data === 'string' ? JSON.parse(data) : data;
+    expect(body.variables).toEqual({ p: '[Filtered]', u: 'jane' });
+  });
+});
+
 describe('spans and log records', () => {
   it('sends streamed span attributes and log records without any secret', async () => {
     const filter = new SentryEventFilter();

@@ -1,6 +1,6 @@
 import type { KeyScrubber } from '../keys/addresses.ts';
 import { type KeyClassifier, KeyVerdict } from '../keys/classify.ts';
-import { renamingCopy, type Shape } from './shape.ts';
+import { ANY, ANY_KEYED, renamingCopy, type Shape, VARIABLES } from './shape.ts';
 
 // Key names remembered per shape; generated names (ids as keys) stop being remembered here.
 const MEMO_LIMIT = 1024;
@@ -73,6 +73,9 @@ export class ShapeResolver {
    */
   nameShapeOf(shape: Shape, key: string): Shape {
     const found = this.shapeOf(shape, key);
+    if (found === VARIABLES) {
+      return ANY;
+    }
     return found.renames ? (this.#plain[found.id] as Shape) : found;
   }
 
@@ -154,7 +157,7 @@ export class ShapeResolver {
       case KeyVerdict.Version:
         return keyed.version;
       default:
-        return keyed.plain;
+        return key === 'variables' && keyed === ANY_KEYED ? VARIABLES : keyed.plain;
     }
   }
 }

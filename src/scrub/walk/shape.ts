@@ -150,8 +150,15 @@ export const ANY_KEYED: KeyedShapes = {
   ip: FILTER_IP,
   version: VERSION,
 };
+/**
+ * The `variables` of what may be a GraphQL request (`{ query, variables }`): like `ANY`, but
+ * the walker also judges each variable by the arguments the `query` beside it passes it to.
+ * Told apart by identity, once per object, so that other keys pay nothing.
+ */
+export const VARIABLES: Shape = shape('variables', {});
 complete(ANY, { keyed: ANY_KEYED });
 complete(VERSION, { keyed: ANY_KEYED });
+complete(VARIABLES, { keyed: ANY_KEYED });
 
 /** A map whose keys are judged, given as an object or as `[name, value]` pairs. */
 export const MAP = shape('map', { keyed: ANY_KEYED, pairs: true });

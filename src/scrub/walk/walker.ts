@@ -7,9 +7,10 @@ import type { DetectorName } from '../options.ts';
 import { DETECTOR_RULES, FAILURE_RULE } from '../rules.ts';
 import { isMetaShape } from '../shapes/meta.ts';
 import { type MultipartField, multipartFields, parseBody, serializeBody } from './body.ts';
+import { variableArguments } from './graphql.ts';
 import { keyRemarksMeta, limitMeta, removedMeta, replacedMeta, rulesOf } from './remarks.ts';
 import { ScanMemo, UNCHANGED } from './scan-memo.ts';
-import { ANY, type Shape } from './shape.ts';
+import { ANY, type Shape, VARIABLES } from './shape.ts';
 import { ShapeResolver } from './shape-resolver.ts';
 import {
   convertInstance,
@@ -391,7 +392,14 @@ export class Walker {
       }
       if (isPlainPrototype(value)) {
         const own = !this.#inheritedKeys;
-        return this.#walkProperties(value as Record<string, unknown>, shape, depth, own);
+        const arguments_ = shape === VARIABLES ? this.#variableArguments(value, depth) : undefined;
+        return this.#walkProperties(
+          value as Record<string, unknown>,
+          shape,
+          depth,
+          own,
+          arguments_,
+        );
       }
       const converted = convertInstance(value);
       if (converted.walk) {
@@ -432,6 +440,7 @@ export class Walker {
     shape: Shape,
     depth: number,
     ownOnly: boolean,
+    arguments_?: ReadonlyMap<string, Shape>,
   ): unknown {
     const typed = shape.typed !== undefined && Object.hasOwn(source, 'value');
     const own = typed ? (shape.typed as Shape) : shape;
@@ -481,6 +490,10 @@ export class Walker {
         } else {
           if (childShape.renames) {
             renamed = this.#renamedKey(key);
+          }
+          if (arguments_ !== undefined) {
+            // The variables of a GraphQL request: never a known field left alone.
+            childShape = this.#variableShape(arguments_, key, childShape);
           }
           child = source[key];
           next = this.#walkChild(child, childShape, depth + 1);
@@ -570,6 +583,44 @@ export class Walker {
       }
     }
     return shape;
+  }
+
+  /**
+   * For the `variables` of a GraphQL request (`{ query, variables }`), the shape of each
+   * variable the `query` beside them passes to a sensitive argument, like the `value` beside
+   * a name: `login(password: $p)` makes `p` as sensitive as a key named `password`, also where
+   * `$p` fills a plain argument too. `undefined` when there is none. The request is the
+   * walk's ancestor one level up, when it holds these variables as its `variables` (not so
+   * for a `['variables', {...}]` pair); it is read through descriptors, so no getter runs.
+   */
+  #variableArguments(variables: object, depth: number): Map<string, Shape> | undefined {
+    const parent = depth > 0 ? this.#ancestors[depth - 1] : undefined;
+    if (parent === undefined || Array.isArray(parent)) {
+      return undefined;
+    }
+    const query: unknown = Object.getOwnPropertyDescriptor(parent, 'query')?.value;
+    const own: unknown = Object.getOwnPropertyDescriptor(parent, 'variables')?.value;
+    if (typeof query !== 'string' || own !== variables) {
+      return undefined;
+    }
+
+    let arguments_: Map<string, Shape> | undefined;
+    for (const [argument, variable] of variableArguments(query)) {
+      const named = this.#shapes.nameShapeOf(ANY, argument);
+      if (named.text === 'filter' && arguments_?.has(variable) !== true) {
+        arguments_ ??= new Map();
+        arguments_.set(variable, named);
+      }
+    }
+    return arguments_;
+  }
+
+  /** The shape of a GraphQL variable: by its name, or by a sensitive argument it fills. */
+  #variableShape(arguments_: ReadonlyMap<string, Shape>, key: string, shape: Shape): Shape {
+    if (shape.text === 'filter' || shape.text === 'remove') {
+      return shape;
+    }
+    return arguments_.get(key) ?? shape;
   }
 
   #walkArray(source: readonly unknown[], shape: Shape, depth: number): unknown {
