@@ -1,5 +1,5 @@
 import type { Breadcrumb, Event, Log } from '@sentry/core';
-import { rememberBounded } from '../bounded-cache.ts';
+import { AnswerCache } from '../answer-cache.ts';
 import { compileGlob } from './glob/index.ts';
 
 /** What a logger name is looked up on. */
@@ -69,7 +69,7 @@ export function compileLoggerRule(patterns: readonly string[]): LoggerRule {
     return (name: string) =>
       name === pattern || name.startsWith(prefix) || glob.matchesSelfOrAncestor(name);
   });
-  const answers = new Map<string, LoggerRuleMatch | null>();
+  const answers = new AnswerCache<LoggerRuleMatch | null>(CACHE_LIMIT, MAX_REMEMBERED_NAME_LENGTH);
 
   const judge = (name: string): LoggerRuleMatch | null => {
     const index = tests.findIndex((test) => test(name));
@@ -84,15 +84,7 @@ export function compileLoggerRule(patterns: readonly string[]): LoggerRule {
     if (typeof name !== 'string' || name === '' || tests.length === 0) {
       return undefined;
     }
-    if (name.length > MAX_REMEMBERED_NAME_LENGTH) {
-      return judge(name) ?? undefined;
-    }
-    let answer = answers.get(name);
-    if (answer === undefined) {
-      answer = judge(name);
-      rememberBounded(answers, CACHE_LIMIT, name, answer);
-    }
-    return answer ?? undefined;
+    return answers.answer(name, judge) ?? undefined;
   };
 
   const matchNext = (

@@ -1,4 +1,4 @@
-import { rememberBounded } from '../../bounded-cache.ts';
+import { AnswerCache } from '../../answer-cache.ts';
 import { createTextScanner, MIN_SCANNED } from '../detect/text-scanner.ts';
 import type { DetectorName } from '../options.ts';
 import { DETECTOR_NAMES } from '../options.ts';
@@ -66,7 +66,7 @@ export function createKeyScrubber(config: KeyScrubberConfig): KeyScrubber | unde
     // Counted by the caller each time the key is replaced, not once when it is first scanned.
     onRemoved: () => {},
   });
-  const cache = new Map<string, ScrubbedKey | null>();
+  const cache = new AnswerCache<ScrubbedKey | null>(CACHE_LIMIT, MAX_CACHED_LENGTH);
 
   const scan = (key: string): ScrubbedKey | null => {
     try {
@@ -89,15 +89,7 @@ export function createKeyScrubber(config: KeyScrubberConfig): KeyScrubber | unde
       if (!mayHoldAddress(key)) {
         return undefined;
       }
-      if (key.length > MAX_CACHED_LENGTH) {
-        return scan(key) ?? undefined;
-      }
-      let known = cache.get(key);
-      if (known === undefined) {
-        known = scan(key);
-        rememberBounded(cache, CACHE_LIMIT, key, known);
-      }
-      return known ?? undefined;
+      return cache.answer(key, scan) ?? undefined;
     },
   };
 }

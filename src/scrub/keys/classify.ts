@@ -1,4 +1,4 @@
-import { rememberBounded } from '../../bounded-cache.ts';
+import { AnswerCache } from '../../answer-cache.ts';
 import {
   DESCRIPTIVE_WORDS,
   IP_KEY_PHRASES,
@@ -64,7 +64,7 @@ export function createKeyClassifier(config: KeyRulesConfig): KeyClassifier {
     .map(splitWords)
     .filter((words) => words.length > 0);
   const descriptive = new Set(DESCRIPTIVE_WORDS);
-  const cache = new Map<string, KeyVerdict>();
+  const cache = new AnswerCache<KeyVerdict>(CACHE_LIMIT);
   // A key without any fragment of a sensitive word needs no closer look: most keys, and
   // streams of generated ones (`k1`, `k2`...), are judged by one test.
   const fragments = [
@@ -101,20 +101,16 @@ export function createKeyClassifier(config: KeyRulesConfig): KeyClassifier {
     }
     return KeyVerdict.Plain;
   };
+  // What a key says, a version included (`app_version`).
+  const verdictOf = (key: string): KeyVerdict => {
+    const verdict = judge(key);
+    return verdict === KeyVerdict.Plain && endsWithVersionWord(key, key.length)
+      ? KeyVerdict.Version
+      : verdict;
+  };
 
   return {
-    classify(key) {
-      const known = cache.get(key);
-      if (known !== undefined) {
-        return known;
-      }
-      let verdict = judge(key);
-      if (verdict === KeyVerdict.Plain && endsWithVersionWord(key, key.length)) {
-        verdict = KeyVerdict.Version;
-      }
-      rememberBounded(cache, CACHE_LIMIT, key, verdict);
-      return verdict;
-    },
+    classify: (key) => cache.answer(key, verdictOf),
     customWords: [...new Set(customPhrases.flat())],
     hasPatterns: patterns.length > 0,
   };

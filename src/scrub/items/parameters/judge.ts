@@ -1,4 +1,4 @@
-import { rememberBounded } from '../../../bounded-cache.ts';
+import { AnswerCache } from '../../../answer-cache.ts';
 import type { TextScanner } from '../../detect/text-scanner.ts';
 import { findHits, type Hit } from './hits.ts';
 import {
@@ -54,7 +54,7 @@ const MAX_CACHED_KEY = 2048;
  *   inside it although the detectors found nothing in the parameter alone.
  */
 export function createParameterJudge(probe: TextScanner): ParameterJudge {
-  const cache = new Map<string, Judgement>();
+  const cache = new AnswerCache<Judgement>(CACHE_LIMIT, MAX_CACHED_KEY);
 
   // The template read, and what its own text says about each slot; remembered per template.
   const byTemplate = (
@@ -72,9 +72,7 @@ export function createParameterJudge(probe: TextScanner): ParameterJudge {
     const rendered = renderTemplate(template, () => STAND_IN, EDGE);
     const hits = findHits(probe, rendered.text);
     const judgement = { template, rules: slots.map((slot) => firstOverlap(hits, rendered, slot)) };
-    if (key.length <= MAX_CACHED_KEY) {
-      rememberBounded(cache, CACHE_LIMIT, key, judgement);
-    }
+    cache.remember(key, judgement);
     return judgement;
   };
 
